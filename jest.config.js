@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources through ts-jest (TypeScript 5.9; ts-jest 29.4 supports < 7). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // pdf.js (inside pdf-parse) loads its worker with a dynamic import(); Jest only allows that
+  // when Node runs with --experimental-vm-modules (see the "test" script).
+  testTimeout: 30000,
+};
