@@ -1,0 +1,334 @@
+/**
+ * Works out which pdf.js text items a reader cannot see, from the page's operator list (fill
+ * colour, text render mode, fill alpha, painted backgrounds) and the items' geometry.
+ *
+ * pdf-parse re-exports none of pdf.js's `OPS`, and the CommonJS build cannot import pdfjs-dist's
+ * ES module, so the few operator codes we need are copied from pdfjs-dist 5.4.296
+ * (src/shared/util.js, `const OPS`; the copy bundled in pdf-parse's dist/pdf-parse/cjs/index.cjs has
+ * the same values). pdf-parse is pinned to 2.4.5, which bundles that version; re-check these
+ * numbers if the pin moves. In that version the evaluator rewrites every fill
+ * colour (gray, CMYK, any colour space) to `setFillRGBColor` with one "#rrggbb" argument.
+ */
+const OPS = {
+  setGState: 9,
+  save: 10,
+  restore: 11,
+  transform: 12,
+  setTextRenderingMode: 38,
+  showText: 44,
+  showSpacedText: 45,
+  nextLineShowText: 46,
+  nextLineSetSpacingShowText: 47,
+  setFillRGBColor: 59,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+  beginGroup: 76,
+  endGroup: 77,
+  paintImageMaskXObject: 83,
+  paintImageXObject: 85,
+  paintInlineImageXObject: 86,
+  constructPath: 91,
+  setFillTransparent: 93,
+} as const;
+
+/** Paint operators (the first argument of constructPath) that fill the path. */
+const FILL_PAINT_OPS = new Set([22, 23, 24, 25, 26, 27]);
+const SHOW_TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+/** Text render mode 3 draws nothing (used for OCR layers, and for hiding keywords). */
+const INVISIBLE_RENDER_MODE = 3;
+/** Below this size text is unreadable on paper. */
+export const MIN_VISIBLE_FONT_SIZE = 2;
+/** How far ahead we look for a glyph when text content and operator list disagree. */
+const RESYNC_WINDOW = 64;
+
+export interface OperatorList {
+  fnArray: ArrayLike<number>;
+  argsArray: ArrayLike<unknown>;
+}
+
+type Matrix = [number, number, number, number, number, number];
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface Background extends Rect {
+  /** Images may be a scanned page under an OCR text layer; fills are coloured boxes. */
+  kind: 'image' | 'fill';
+}
+interface DrawState {
+  ctm: Matrix;
+  /** "#rrggbb", or undefined when unknown (patterns, shadings). */
+  fill: string | undefined;
+  fillAlpha: number;
+  renderMode: number;
+}
+
+/** The drawing state of one visible glyph, in content-stream order. */
+export interface GlyphState {
+  char: string;
+  fill: string | undefined;
+  fillAlpha: number;
+  renderMode: number;
+}
+
+/** What the operator list tells us about a page. */
+export interface PageDrawing {
+  glyphs: GlyphState[];
+  /** Filled areas in a non-white colour and images: white text on them is visible. */
+  backgrounds: Background[];
+}
+
+/** Walks the operator list once, tracking the graphics state that matters for visibility. */
+export function readDrawing(operatorList: OperatorList): PageDrawing {
+  const glyphs: GlyphState[] = [];
+  const backgrounds: Background[] = [];
+  const stack: DrawState[] = [];
+  let state: DrawState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', fillAlpha: 1, renderMode: 0 };
+  const count = operatorList.fnArray.length;
+  for (let index = 0; index < count; index++) {
+    const fn = operatorList.fnArray[index];
+    const args = operatorList.argsArray[index];
+    const first = Array.isArray(args) ? (args[0] as unknown) : undefined;
+    switch (fn) {
+      case OPS.save:
+      case OPS.beginGroup:
+        stack.push({ ...state });
+        break;
+      case OPS.restore:
+      case OPS.endGroup:
+      case OPS.paintFormXObjectEnd:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push({ ...state });
+        if (isMatrix(first)) state = { ...state, ctm: multiply(state.ctm, first) };
+        break;
+      case OPS.transform:
+        if (isMatrix(args)) state = { ...state, ctm: multiply(state.ctm, args) };
+        break;
+      case OPS.setFillRGBColor:
+        state = { ...state, fill: typeof first === 'string' ? first.toLowerCase() : undefined };
+        break;
+      case OPS.setFillTransparent:
+        state = { ...state, fill: undefined };
+        break;
+      case OPS.setTextRenderingMode:
+        if (typeof first === 'number') state = { ...state, renderMode: first };
+        break;
+      case OPS.setGState:
+        state = { ...state, fillAlpha: readFillAlpha(first) ?? state.fillAlpha };
+        break;
+      case OPS.constructPath: {
+        const paint = first;
+        const bounds = Array.isArray(args) ? (args[2] as unknown) : undefined;
+        if (typeof paint === 'number' && FILL_PAINT_OPS.has(paint) && isBox(bounds) && !isWhite(state.fill)) {
+          const rect = transformRect(state.ctm, { x0: bounds[0], y0: bounds[1], x1: bounds[2], y1: bounds[3] });
+          backgrounds.push({ ...rect, kind: 'fill' });
+        }
+        break;
+      }
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject:
+        // Images are drawn into the unit square of the current matrix; we cannot tell their
+        // colour, so white text on them is given the benefit of the doubt.
+        backgrounds.push({ ...transformRect(state.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }), kind: 'image' });
+        break;
+      default:
+        if (fn !== undefined && SHOW_TEXT_OPS.has(fn) && Array.isArray(first)) {
+          for (const glyph of first as unknown[]) {
+            const unicode = glyphUnicode(glyph);
+            if (unicode === undefined) continue;
+            for (const char of visibleChars(unicode)) {
+              glyphs.push({ char, fill: state.fill, fillAlpha: state.fillAlpha, renderMode: state.renderMode });
+            }
+          }
+        }
+    }
+  }
+  return { glyphs, backgrounds };
+}
+
+/** A text item with the geometry we need (PDF user space, y up). */
+export interface PositionedText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+/**
+ * Returns, for each item in order, why it is hidden (or undefined when visible). Text content
+ * items and showText glyphs come from the same content stream in the same order, so we walk both
+ * and match characters; when they disagree we resynchronise, and an item we cannot match is
+ * treated as visible rather than guessed hidden.
+ */
+export function findHiddenItems(
+  items: readonly PositionedText[],
+  drawing: PageDrawing,
+  view: readonly number[],
+): Array<string | undefined> {
+  const stream = glyphStream(drawing.glyphs);
+  let cursor = 0;
+  return items.map((item) => {
+    const chars = visibleChars(item.text);
+    const states: GlyphState[] = [];
+    const whole = findRun(stream, chars, cursor);
+    if (whole >= 0) {
+      // The item's text appears as one run of glyphs: the normal case.
+      states.push(...drawing.glyphs.slice(whole, whole + chars.length));
+      cursor = whole + chars.length;
+    } else {
+      // pdf.js rewrote some characters: match them one by one, nearby only.
+      for (const char of chars) {
+        const found = findGlyph(drawing.glyphs, char, cursor);
+        const glyph = found < 0 ? undefined : drawing.glyphs[found];
+        if (!glyph) continue;
+        states.push(glyph);
+        cursor = found + 1;
+      }
+    }
+    return geometryReason(item, view) ?? drawingReason(item, states, drawing.backgrounds);
+  });
+}
+
+/** The glyph characters as one string, with the glyph index of each code-unit offset. */
+interface GlyphStream {
+  text: string;
+  offsetOfGlyph: number[];
+  glyphAtOffset: Map<number, number>;
+}
+
+function glyphStream(glyphs: readonly GlyphState[]): GlyphStream {
+  let text = '';
+  const offsetOfGlyph: number[] = [];
+  const glyphAtOffset = new Map<number, number>();
+  glyphs.forEach((glyph, index) => {
+    offsetOfGlyph.push(text.length);
+    glyphAtOffset.set(text.length, index);
+    text += glyph.char;
+  });
+  return { text, offsetOfGlyph, glyphAtOffset };
+}
+
+/**
+ * Index of the first glyph of the next run spelling `chars` at or after glyph `from`, or -1.
+ * pdf.js leaves glyphs outside the page out of the text content, so runs may be skipped.
+ */
+function findRun(stream: GlyphStream, chars: readonly string[], from: number): number {
+  if (chars.length === 0) return -1;
+  const start = stream.offsetOfGlyph[from] ?? stream.text.length;
+  const offset = stream.text.indexOf(chars.join(''), start);
+  return offset < 0 ? -1 : (stream.glyphAtOffset.get(offset) ?? -1);
+}
+
+function findGlyph(glyphs: readonly GlyphState[], char: string, from: number): number {
+  const end = Math.min(glyphs.length, from + RESYNC_WINDOW);
+  for (let index = from; index < end; index++) if (glyphs[index]?.char === char) return index;
+  return -1;
+}
+
+function geometryReason(item: PositionedText, view: readonly number[]): string | undefined {
+  if (item.fontSize > 0 && item.fontSize < MIN_VISIBLE_FONT_SIZE) {
+    return `font size ${formatSize(item.fontSize)}pt`;
+  }
+  const [left = -Infinity, bottom = -Infinity, right = Infinity, top = Infinity] = view;
+  if (item.x + item.width < left || item.x > right || item.y + item.fontSize < bottom || item.y > top) {
+    return 'outside the page';
+  }
+  return undefined;
+}
+
+/** Hidden when most of the item's glyphs are drawn invisibly. */
+function drawingReason(item: PositionedText, states: readonly GlyphState[], backgrounds: readonly Background[]): string | undefined {
+  if (states.length === 0) return undefined;
+  const majority = (test: (state: GlyphState) => boolean): boolean =>
+    states.filter(test).length * 2 > states.length;
+  // Invisible text over an image is a scanned page's OCR layer: the reader sees the image.
+  const onImage = onBackground(item, backgrounds, 'image');
+  if (majority((state) => state.renderMode === INVISIBLE_RENDER_MODE) && !onImage) return 'invisible text (render mode 3)';
+  if (majority((state) => state.fillAlpha === 0) && !onImage) return 'transparent text';
+  // White text on a dark box or a picture (a coloured sidebar) is visible.
+  if (majority((state) => isWhite(state.fill)) && !onImage && !onBackground(item, backgrounds, 'fill')) return 'white text';
+  return undefined;
+}
+
+function onBackground(item: PositionedText, backgrounds: readonly Background[], kind: Background['kind']): boolean {
+  const x = item.x + Math.max(0, item.width) / 2;
+  const y = item.y + item.fontSize / 3;
+  return backgrounds.some((rect) => rect.kind === kind && x >= rect.x0 && x <= rect.x1 && y >= rect.y0 && y <= rect.y1);
+}
+
+/** White or near-white (every channel ≥ 0xF0): invisible on the white page. */
+export function isWhite(fill: string | undefined): boolean {
+  if (fill === undefined || !/^#[0-9a-f]{6}$/i.test(fill)) return false;
+  const channels = [1, 3, 5].map((offset) => parseInt(fill.slice(offset, offset + 2), 16));
+  return channels.every((channel) => channel >= 0xf0);
+}
+
+function readFillAlpha(gState: unknown): number | undefined {
+  if (!Array.isArray(gState)) return undefined;
+  let alpha: number | undefined;
+  for (const entry of gState as unknown[]) {
+    if (Array.isArray(entry) && entry[0] === 'ca' && typeof entry[1] === 'number') alpha = entry[1];
+  }
+  return alpha;
+}
+
+function glyphUnicode(glyph: unknown): string | undefined {
+  if (typeof glyph !== 'object' || glyph === null || !('unicode' in glyph)) return undefined;
+  const unicode = (glyph as { unicode: unknown }).unicode;
+  return typeof unicode === 'string' ? unicode : undefined;
+}
+
+/** Characters that leave ink, compared after NFKC so ligatures match on both sides. */
+function visibleChars(text: string): string[] {
+  return Array.from(text.normalize('NFKC').replace(/\s+/gu, ''));
+}
+
+function isMatrix(value: unknown): value is Matrix {
+  return (
+    (Array.isArray(value) || ArrayBuffer.isView(value)) &&
+    (value as ArrayLike<unknown>).length === 6 &&
+    Array.from(value as ArrayLike<unknown>).every((n) => typeof n === 'number')
+  );
+}
+
+function isBox(value: unknown): value is [number, number, number, number] {
+  if (!(Array.isArray(value) || ArrayBuffer.isView(value))) return false;
+  const numbers = Array.from(value as ArrayLike<unknown>);
+  return numbers.length === 4 && numbers.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+/** `cm` semantics: the new matrix applies `m` first, then the current one (as pdf.js does). */
+function multiply(current: Matrix, m: ArrayLike<number>): Matrix {
+  const [a, b, c, d, e, f] = current;
+  const [ma = 1, mb = 0, mc = 0, md = 1, me = 0, mf = 0] = Array.from(m);
+  return [
+    a * ma + c * mb,
+    b * ma + d * mb,
+    a * mc + c * md,
+    b * mc + d * md,
+    a * me + c * mf + e,
+    b * me + d * mf + f,
+  ];
+}
+
+function transformRect(m: Matrix, rect: Rect): Rect {
+  const corners = [
+    [rect.x0, rect.y0],
+    [rect.x0, rect.y1],
+    [rect.x1, rect.y0],
+    [rect.x1, rect.y1],
+  ].map(([x = 0, y = 0]) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const);
+  const xs = corners.map((corner) => corner[0]);
+  const ys = corners.map((corner) => corner[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function formatSize(size: number): string {
+  return size >= 1 ? String(Math.round(size * 10) / 10) : size.toFixed(2);
+}
