@@ -32,5 +32,6 @@ fi
 export REDIS_URL="$redis_url"
 
 npm run --silent build
+npm run --silent typecheck
 # pdf.js (inside pdf-parse) loads its worker with import(); Jest allows that only with this flag.
 node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --runInBand "$@"

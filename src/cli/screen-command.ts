@@ -71,7 +71,7 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenRun> {
 export function formatSummaryTable(summary: Summary): string {
   const table = new Table({
     head: ['file', ...summary.requirements.map((requirement) => requirement.id), 'flags / error'],
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
   });
   for (const entry of summary.entries) {
     if (entry.status === 'error') {

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { LevelSchema } from '../../src/evidence/evidence.schema';
+import { parseLabelFile, type LabeledDocument } from '../../src/eval/labels.schema';
 
-/** The label format fixed by the eval issue, plus the demo set's optional `expect` and `error`. */
-const LabelSchema = z.object({
-  file: z.string(),
-  skills: z.record(z.string(), z.object({ present: z.boolean(), strength: LevelSchema })).optional(),
-  publication_count: z.number().int().optional(),
-  error: z.string().optional(),
-  traps: z.array(z.string()).optional(),
-  expect: z.record(z.string(), z.object({ quote: z.string(), page: z.number().int().min(1) })).optional(),
-});
-export type Label = z.infer<typeof LabelSchema>;
+/** The label format fixed by the eval issue (src/eval/labels.schema.ts), with the demo set's `expect` and `error`. */
+export type Label = LabeledDocument;
 
 export function readLabels(labelsPath: string): { folder: string; documents: Label[] } {
-  const parsed = z.object({ documents: z.array(LabelSchema) }).parse(JSON.parse(readFileSync(labelsPath, 'utf8')));
+  const parsed = parseLabelFile(JSON.parse(readFileSync(labelsPath, 'utf8')), labelsPath);
   return { folder: path.dirname(labelsPath), documents: parsed.documents };
 }

@@ -1,0 +1,108 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { PDFParse } from 'pdf-parse';
+import { finish } from '../src/extract/extract';
+import { extractPlainText } from '../src/extract/text';
+import { tagEvidence } from '../src/evidence/tag-evidence';
+import type { Profile } from '../src/profile/profile.schema';
+import { buildReport, describeSource } from '../src/report/build-report';
+import { renderHtml } from '../src/report/render-html';
+import { renderJson } from '../src/report/render-json';
+import { renderMarkdown } from '../src/report/render-markdown';
+import type { DocumentInput } from './in-process';
+import { reapedChildrenCpuMs } from './process-usage';
+import { round, summarise, type Summary } from './stats';
+
+/** Side-by-side references on the same PDFs: what our pipeline is compared with. */
+export interface ReferenceResult {
+  documents: number;
+  wallMs: Summary;
+  /** Per-document CPU of this process (for pdftotext: without the pdftotext child). */
+  cpuMs: Summary;
+  /** All CPU per document, children included (pdftotext's own CPU, from /proc, 10 ms ticks). */
+  totalCpuMsPerDocument: number;
+  resumesPerCpuSecond: number;
+}
+
+export type Skipped = { skipped: string };
+
+function cpuNow(): NodeJS.CpuUsage {
+  return process.cpuUsage();
+}
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function referenceResult(wall: number[], cpu: number[], totalCpuMs: number): ReferenceResult {
+  const perDocument = wall.length === 0 ? 0 : totalCpuMs / wall.length;
+  return {
+    documents: wall.length,
+    wallMs: summarise(wall),
+    cpuMs: summarise(cpu),
+    totalCpuMsPerDocument: round(perDocument),
+    resumesPerCpuSecond: round(perDocument === 0 ? 0 : 1000 / perDocument, 1),
+  };
+}
+
+async function getTextOnce(bytes: Uint8Array): Promise<number> {
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    return (await parser.getText()).text.length;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** pdf-parse's getText() alone: no positions, no column order, no hidden-text check. */
+export async function runPdfParseGetText(pdfs: readonly DocumentInput[], warmup = 3): Promise<ReferenceResult> {
+  for (const pdf of pdfs.slice(0, warmup)) await getTextOnce(pdf.bytes);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const pdf of pdfs) {
+    const start = cpuNow();
+    const started = performance.now();
+    await getTextOnce(pdf.bytes);
+    wall.push(performance.now() - started);
+    cpu.push(cpuMsSince(start));
+  }
+  return referenceResult(wall, cpu, cpu.reduce((sum, value) => sum + value, 0));
+}
+
+export function pdftotextVersion(): string | undefined {
+  const result = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return undefined;
+  return `${result.stderr}${result.stdout}`.split('\n')[0]?.trim();
+}
+
+/**
+ * pdftotext (poppler, native) in reading order, then the same text path, tagger and report as
+ * ours: what a "shell out to poppler" design would cost. No hidden-text check is possible there.
+ */
+export function runPdftotextPipeline(pdfs: readonly DocumentInput[], profile: Profile, warmup = 3): ReferenceResult | Skipped {
+  if (pdftotextVersion() === undefined) {
+    return { skipped: 'pdftotext is not installed (Debian: apt-get install -y poppler-utils)' };
+  }
+  const once = (pdf: DocumentInput): void => {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-q', '-', '-'], { input: pdf.bytes, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const document = finish('txt', extractPlainText(text, 'txt'));
+    const evidence = tagEvidence(document, profile);
+    const report = buildReport({ source: describeSource({ fileName: pdf.fileName, bytes: pdf.bytes }), profile, document, evidence });
+    renderJson(report);
+    renderMarkdown(report);
+    renderHtml(report);
+  };
+  for (const pdf of pdfs.slice(0, warmup)) once(pdf);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const childrenBefore = reapedChildrenCpuMs();
+  for (const pdf of pdfs) {
+    const start = cpuNow();
+    const started = performance.now();
+    once(pdf);
+    wall.push(performance.now() - started);
+    cpu.push(cpuMsSince(start));
+  }
+  const childrenCpu = reapedChildrenCpuMs() - childrenBefore;
+  return referenceResult(wall, cpu, cpu.reduce((sum, value) => sum + value, 0) + childrenCpu);
+}

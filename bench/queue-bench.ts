@@ -1,0 +1,384 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadConfig, retentionSeconds, type AppConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { defaultProfile } from '../src/profile/load-profile';
+import { stageJobId } from '../src/queue/ids';
+import { QUEUE_NAMES } from '../src/queue/job-names';
+import { ScreeningService } from '../src/queue/screening-service';
+import type { CorpusFile } from './generate-corpus';
+import type { DocumentInput } from './in-process';
+import { round, summarise, type Summary } from './stats';
+import { deletePrefix, redisInfo, startWorkers, type WorkerCluster } from './worker-cluster';
+
+export interface QueueRun {
+  workers: number;
+  workerConcurrency: number;
+  pinnedCores?: string;
+  documents: number;
+  failed: number;
+  wallSeconds: number;
+  resumesPerSecond: number;
+  /** CPU per résumé while the queue ran flat out (worker trees, Redis, this producer process). */
+  cpuMsPerResume: { workers: number; redis: number; producer: number; total: number };
+  /** total − the in-process CPU of the same stages. */
+  overheadMsPerResume: number;
+  /** Per job: a résumé is three jobs (extract, tag, report). */
+  overheadMsPerJob: number;
+  overheadPercent: number;
+  /** Upload (submitFile called) to report stored (report job completed), at `latencyRate`/s. */
+  latency: Summary;
+  latencyRate: number;
+  peakRssMb: { worker: number; sandbox: number };
+}
+
+export interface QueueBenchResult {
+  redisUrl: string;
+  inProcessCpuMsPerResume: number;
+  runs: QueueRun[];
+  scalingTwoOverOne: number | null;
+  peakRssMb: number;
+  note: string;
+}
+
+export interface ScaleResult {
+  documents: number;
+  workers: number;
+  wallSeconds: number;
+  firstThousandMsPerDoc: number;
+  lastThousandMsPerDoc: number;
+  lastOverFirstThousand: number;
+  peakRssMb: number;
+  peakRssMbDetail: { worker: number; sandbox: number };
+  redis: {
+    usedMemoryMbBefore: number;
+    usedMemoryMbAtFirstThousand: number;
+    usedMemoryMbAfter: number;
+    keys: number;
+    keysWithoutTtl: number;
+    finishedJobsPerQueue: Record<string, { completed: number; failed: number; jobKeys: number }>;
+    retentionViolations: number;
+    violations: string[];
+  };
+}
+
+/** How many résumés are in flight at once while measuring throughput. */
+const WINDOW = 32;
+const WARMUP_DOCUMENTS = 12;
+const DONE_TIMEOUT_MS = 180_000;
+
+type Loader = (index: number) => Promise<{ fileName: string; bytes: Uint8Array }>;
+
+/** A producer (ScreeningService) plus completion tracking through QueueEvents. */
+class Harness {
+  private readonly done = new Map<string, number>();
+  private readonly waiters = new Map<string, () => void>();
+  private readonly events: QueueEvents[] = [];
+  readonly submitted: string[] = [];
+  failed = 0;
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly service: ScreeningService,
+    private readonly batchId: string,
+  ) {}
+
+  static async create(config: AppConfig): Promise<Harness> {
+    const service = ScreeningService.create(config, { logger: createLogger({ logLevel: 'error' }, { role: 'bench' }) });
+    const { batchId } = await service.createBatch({ profileId: defaultProfile().id });
+    const harness = new Harness(config, service, batchId);
+    for (const stage of ['extract', 'tag', 'report'] as const) {
+      // Connection options, not a client: QueueEvents then owns (and closes) its blocking connection.
+      const events = new QueueEvents(QUEUE_NAMES[stage], { connection: connectionOptions(config.redisUrl), prefix: config.keyPrefix });
+      events.on('error', () => undefined);
+      if (stage === 'report') events.on('completed', ({ jobId }) => harness.finish(jobId.slice('report-'.length)));
+      events.on('failed', ({ jobId }) => {
+        harness.failed += 1;
+        harness.finish(jobId.slice(stage.length + 1));
+      });
+      harness.events.push(events);
+    }
+    await Promise.all(harness.events.map((events) => events.waitUntilReady()));
+    return harness;
+  }
+
+  private finish(reportId: string): void {
+    this.done.set(reportId, performance.now());
+    this.waiters.get(reportId)?.();
+  }
+
+  /** Submits one file and resolves when its report is stored (or it failed): the latency in ms. */
+  async screen(file: { fileName: string; bytes: Uint8Array }): Promise<number> {
+    const started = performance.now();
+    const { reportId, resumeId } = await this.service.submitFile({ bytes: file.bytes, fileName: file.fileName, profileId: defaultProfile().id, batchId: this.batchId, origin: 'upload' });
+    this.submitted.push(resumeId);
+    if (!this.done.has(reportId)) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no report for ${stageJobId('report', reportId)} after ${DONE_TIMEOUT_MS / 1000} s: are the workers running?`)), DONE_TIMEOUT_MS);
+        this.waiters.set(reportId, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const finished = this.done.get(reportId) ?? performance.now();
+    this.done.delete(reportId);
+    this.waiters.delete(reportId);
+    return finished - started;
+  }
+
+  /** Flat out with WINDOW résumés in flight; returns completion times (ms since start). */
+  async throughput(count: number, load: Loader, onCompleted?: (done: number) => void): Promise<{ completions: number[]; startedAt: number }> {
+    const startedAt = performance.now();
+    const completions: number[] = [];
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < count) {
+        const index = next++;
+        await this.screen(await load(index));
+        completions.push(performance.now() - startedAt);
+        onCompleted?.(completions.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WINDOW, count) }, lane));
+    return { completions, startedAt };
+  }
+
+  /** Open loop: one submission every 1/rate s, whatever the backlog. */
+  async latency(count: number, rate: number, load: Loader): Promise<number[]> {
+    const start = performance.now();
+    const runs: Array<Promise<number>> = [];
+    for (let index = 0; index < count; index++) {
+      const due = start + (index * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      runs.push(load(index).then((file) => this.screen(file)));
+    }
+    return Promise.all(runs);
+  }
+
+  /** Erases every résumé submitted so far, so the same files can be screened again. */
+  async eraseSubmitted(): Promise<void> {
+    for (const resumeId of new Set(this.submitted.splice(0))) await this.service.eraseCandidate({ resumeId });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.events.map((events) => events.close()));
+    await this.service.close();
+  }
+}
+
+function connectionOptions(redisUrl: string): { host: string; port: number; username?: string; password?: string; db: number; tls?: object; maxRetriesPerRequest: null } {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    db: Number(url.pathname.slice(1) || 0),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
+
+function benchConfig(redisUrl: string, workerConcurrency: number): AppConfig {
+  return loadConfig({
+    REDIS_URL: redisUrl,
+    KEY_PREFIX: `bench-${randomUUID()}`,
+    WORKER_CONCURRENCY: String(workerConcurrency),
+    LOG_LEVEL: 'error',
+  });
+}
+
+function cpuMsOfThisProcess(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+async function withCluster<T>(
+  config: AppConfig,
+  workers: number,
+  pinCores: Array<string | undefined>,
+  body: (harness: Harness, cluster: WorkerCluster, redis: Redis) => Promise<T>,
+): Promise<T> {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+  const cluster = startWorkers(config, workers, pinCores);
+  let harness: Harness | undefined;
+  try {
+    harness = await Harness.create(config);
+    return await body(harness, cluster, redis);
+  } finally {
+    await harness?.close().catch(() => undefined);
+    await cluster.stop();
+    await deletePrefix(redis, config.keyPrefix);
+    redis.disconnect();
+  }
+}
+
+/**
+ * The corpus through BullMQ with 1 and 2 worker processes (each `workers/start.ts`, with
+ * sandboxed extract children): throughput, CPU per résumé (Node and Redis), queue overhead, and
+ * upload-to-report latency at half the measured throughput. Each run has its own key prefix,
+ * deleted afterwards.
+ */
+export async function runQueueBench(input: {
+  documents: readonly DocumentInput[];
+  redisUrl: string;
+  workerCounts: number[];
+  workerConcurrency: number;
+  pin: boolean;
+  inProcessCpuMsPerResume: number;
+  log: (line: string) => void;
+}): Promise<QueueBenchResult> {
+  const documents = input.documents;
+  const load: Loader = (index) => Promise.resolve(documents[index % documents.length] as DocumentInput);
+  const runs: QueueRun[] = [];
+  for (const workers of input.workerCounts) {
+    const config = benchConfig(input.redisUrl, input.workerConcurrency);
+    const pinCores = workers === 1 && input.pin ? ['0'] : [];
+    input.log(`BullMQ: ${workers} worker process(es)${pinCores[0] ? ' pinned to core 0' : ''}, concurrency ${input.workerConcurrency}, prefix ${config.keyPrefix} …`);
+    runs.push(
+      await withCluster(config, workers, pinCores, async (harness, cluster, redis) => {
+        // Warm-up (process start, tsx, pdf.js, JIT) is not measured; then the same files are erased.
+        await harness.throughput(Math.min(WARMUP_DOCUMENTS, documents.length), load);
+        await harness.eraseSubmitted();
+        harness.failed = 0;
+        const before = { cluster: cluster.cpuMs(), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
+        const { completions } = await harness.throughput(documents.length, load);
+        const after = { cluster: cluster.cpuMs(), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
+        const wallSeconds = (completions[completions.length - 1] ?? 0) / 1000;
+        const n = documents.length;
+        const perResume = {
+          workers: round((after.cluster - before.cluster) / n),
+          redis: round((after.redis - before.redis) / n),
+          producer: round((after.producer - before.producer) / n),
+          total: 0,
+        };
+        perResume.total = round(perResume.workers + perResume.redis + perResume.producer);
+        const failed = harness.failed;
+        const resumesPerSecond = n / wallSeconds;
+        await harness.eraseSubmitted();
+        const rate = Math.max(1, round(resumesPerSecond / 2, 1));
+        const latencyCount = Math.min(n, Math.max(40, Math.round(rate * 8)));
+        input.log(`  ${round(resumesPerSecond, 1)} résumés/s; latency at ${rate}/s on ${latencyCount} résumés …`);
+        const latencies = await harness.latency(latencyCount, rate, load);
+        const overhead = perResume.total - input.inProcessCpuMsPerResume;
+        return {
+          workers,
+          workerConcurrency: input.workerConcurrency,
+          ...(pinCores[0] ? { pinnedCores: pinCores[0] } : {}),
+          documents: n,
+          failed,
+          wallSeconds: round(wallSeconds, 2),
+          resumesPerSecond: round(resumesPerSecond, 2),
+          cpuMsPerResume: perResume,
+          overheadMsPerResume: round(overhead),
+          overheadMsPerJob: round(overhead / 3),
+          overheadPercent: round((overhead / perResume.total) * 100, 1),
+          latency: summarise(latencies),
+          latencyRate: rate,
+          peakRssMb: cluster.peakRssMb(),
+        };
+      }),
+    );
+  }
+  const one = runs.find((run) => run.workers === 1);
+  const two = runs.find((run) => run.workers === 2);
+  return {
+    redisUrl: input.redisUrl.replace(/\/\/[^@/]*@/, '//***@'),
+    inProcessCpuMsPerResume: input.inProcessCpuMsPerResume,
+    runs,
+    scalingTwoOverOne: one && two ? round(two.resumesPerSecond / one.resumesPerSecond) : null,
+    peakRssMb: round(Math.max(0, ...runs.map((run) => Math.max(run.peakRssMb.worker, run.peakRssMb.sandbox))), 1),
+    note: 'Worker CPU = each worker process and its sandboxed extract children (/proc). Redis CPU = INFO cpu used_cpu_user+used_cpu_sys deltas (a shared Redis counts other clients too). Producer = this process (ScreeningService.submitFile + QueueEvents).',
+  };
+}
+
+/** Checks that nothing in Redis outlives the retention: stored keys expire; finished-job sets stay capped. */
+async function retentionCheck(redis: Redis, config: AppConfig): Promise<ScaleResult['redis'] extends infer R ? Omit<R & object, 'usedMemoryMbBefore' | 'usedMemoryMbAtFirstThousand' | 'usedMemoryMbAfter'> : never> {
+  const queuePrefixes = Object.values(QUEUE_NAMES).map((queue) => `${config.keyPrefix}:${queue}:`);
+  const maxTtl = retentionSeconds(config);
+  const violations: string[] = [];
+  let keys = 0;
+  let keysWithoutTtl = 0;
+  const jobKeys: Record<string, number> = {};
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${config.keyPrefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    keys += batch.length;
+    const storageKeys = batch.filter((key) => !queuePrefixes.some((prefix) => key.startsWith(prefix)));
+    for (const key of batch) {
+      const queue = Object.values(QUEUE_NAMES).find((name) => key.startsWith(`${config.keyPrefix}:${name}:`));
+      if (queue && /^(extract|tag|report|callback)-[^:]+$/.test(key.slice(`${config.keyPrefix}:${queue}:`.length))) jobKeys[queue] = (jobKeys[queue] ?? 0) + 1;
+    }
+    if (storageKeys.length > 0) {
+      const pipeline = redis.pipeline();
+      for (const key of storageKeys) pipeline.ttl(key);
+      const ttls = (await pipeline.exec()) ?? [];
+      ttls.forEach(([, ttl], index) => {
+        if (typeof ttl === 'number' && (ttl === -1 || ttl > maxTtl)) {
+          keysWithoutTtl += 1;
+          if (violations.length < 10) violations.push(`${storageKeys[index] ?? '?'} has TTL ${ttl}`);
+        }
+      });
+    }
+  } while (cursor !== '0');
+  const finishedJobsPerQueue: Record<string, { completed: number; failed: number; jobKeys: number }> = {};
+  for (const queue of Object.values(QUEUE_NAMES)) {
+    const completed = await redis.zcard(`${config.keyPrefix}:${queue}:completed`);
+    const failed = await redis.zcard(`${config.keyPrefix}:${queue}:failed`);
+    finishedJobsPerQueue[queue] = { completed, failed, jobKeys: jobKeys[queue] ?? 0 };
+    // removeOnComplete keeps 1,000; a few in flight or just finished may be on top.
+    if (completed > 1_000 + WINDOW) violations.push(`${queue}: ${completed} completed jobs kept (cap 1000)`);
+    if ((jobKeys[queue] ?? 0) > 1_000 + failed + 2 * WINDOW) violations.push(`${queue}: ${jobKeys[queue] ?? 0} job hashes kept`);
+  }
+  const retentionViolations = keysWithoutTtl + violations.filter((violation) => !violation.includes(' has TTL ')).length;
+  return { keys, keysWithoutTtl, finishedJobsPerQueue, retentionViolations, violations };
+}
+
+/**
+ * --scale: many documents through the queue, read from disk as they go. Time per document of the
+ * first and last thousand completions, peak RSS per worker process, Redis memory and retention.
+ */
+export async function runScaleBench(input: { files: readonly CorpusFile[]; redisUrl: string; workers: number; workerConcurrency: number; log: (line: string) => void }): Promise<ScaleResult> {
+  const config = benchConfig(input.redisUrl, input.workerConcurrency);
+  const files = input.files;
+  const load: Loader = async (index) => {
+    const file = files[index] as CorpusFile;
+    return { fileName: file.fileName, bytes: new Uint8Array(await readFile(file.path)) };
+  };
+  input.log(`Scale: ${files.length} documents through ${input.workers} worker processes, prefix ${config.keyPrefix} …`);
+  return withCluster(config, input.workers, [], async (harness, cluster, redis) => {
+    await harness.throughput(Math.min(WARMUP_DOCUMENTS, files.length), load);
+    await harness.eraseSubmitted();
+    const usedMemoryMbBefore = (await redisInfo(redis)).usedMemoryMb;
+    let usedMemoryMbAtFirstThousand = 0;
+    const { completions } = await harness.throughput(files.length, load, (done) => {
+      if (done % 1000 === 0) input.log(`  ${done}/${files.length}`);
+      if (done === Math.min(1000, files.length)) void redisInfo(redis).then((info) => (usedMemoryMbAtFirstThousand = info.usedMemoryMb));
+    });
+    const usedMemoryMbAfter = (await redisInfo(redis)).usedMemoryMb;
+    const size = Math.min(1000, Math.floor(completions.length / 2));
+    const at = (index: number): number => (index < 0 ? 0 : (completions[index] ?? 0));
+    const first = at(size - 1) / size;
+    const last = (at(completions.length - 1) - at(completions.length - 1 - size)) / size;
+    const peak = cluster.peakRssMb();
+    const retention = await retentionCheck(redis, config);
+    return {
+      documents: completions.length,
+      workers: input.workers,
+      wallSeconds: round(at(completions.length - 1) / 1000, 1),
+      firstThousandMsPerDoc: round(first),
+      lastThousandMsPerDoc: round(last),
+      lastOverFirstThousand: round(last / first),
+      peakRssMb: round(Math.max(peak.worker, peak.sandbox), 1),
+      peakRssMbDetail: { worker: round(peak.worker, 1), sandbox: round(peak.sandbox, 1) },
+      redis: { usedMemoryMbBefore: round(usedMemoryMbBefore, 1), usedMemoryMbAtFirstThousand: round(usedMemoryMbAtFirstThousand, 1), usedMemoryMbAfter: round(usedMemoryMbAfter, 1), ...retention },
+    };
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * What the words around a match say about it: another sense of the word, a negation, a hedge,
+ * a claim of mere familiarity, a lead/ownership word, or a number of years.
+ */
+import { tokenize, type Token } from './tokenize';
+import type { TermMatch } from './match-terms';
+
+/** A context cue: a word sequence compared in lower case, a plural "s"/"es" allowed per word. */
+export type Cue = { text: string; words: string[] };
+
+/** Cues indexed by their first word, so a scan looks up each token instead of trying every cue. */
+export interface CueSet {
+  byFirstWord: Map<string, Cue[]>;
+}
+
+export function compileCues(values: readonly string[]): CueSet {
+  const byFirstWord = new Map<string, Cue[]>();
+  for (const text of values) {
+    const words = tokenize(text).map((token) => token.lower);
+    const first = words[0];
+    if (first === undefined) continue;
+    const list = byFirstWord.get(first);
+    if (list) list.push({ text, words });
+    else byFirstWord.set(first, [{ text, words }]);
+  }
+  return { byFirstWord };
+}
+
+/** Cues whose first word the token could be: as written, or without a plural "s" / "es". */
+function cuesStartingAt(cues: CueSet, token: Token): Cue[] {
+  const lower = token.lower;
+  const exact = cues.byFirstWord.get(lower);
+  if (!lower.endsWith('s')) return exact ?? [];
+  const found = exact ? [...exact] : [];
+  const singular = cues.byFirstWord.get(lower.slice(0, -1));
+  if (singular) found.push(...singular);
+  if (lower.endsWith('es')) {
+    const stem = cues.byFirstWord.get(lower.slice(0, -2));
+    if (stem) found.push(...stem);
+  }
+  return found;
+}
+
+export interface CueHit {
+  cue: Cue;
+  first: number;
+  last: number;
+}
+
+function wordIs(token: Token | undefined, word: string): boolean {
+  if (token === undefined) return false;
+  return token.lower === word || token.lower === `${word}s` || token.lower === `${word}es`;
+}
+
+function cueAt(tokens: readonly Token[], at: number, cue: Cue, clause: number): boolean {
+  return cue.words.every((word, offset) => {
+    const token = tokens[at + offset];
+    return token !== undefined && token.clause === clause && wordIs(token, word);
+  });
+}
+
+/** Cue occurrences lying wholly within tokens [from, to] and in the given clause. */
+export function findCues(tokens: readonly Token[], cues: CueSet, from: number, to: number, clause: number): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let at = Math.max(0, from); at <= Math.min(to, tokens.length - 1); at += 1) {
+    const token = tokens[at];
+    if (token === undefined || token.clause !== clause) continue;
+    for (const cue of cuesStartingAt(cues, token)) {
+      const last = at + cue.words.length - 1;
+      if (last <= to && cueAt(tokens, at, cue, clause)) hits.push({ cue, first: at, last });
+    }
+  }
+  return hits;
+}
+
+function distance(hit: { first: number; last: number }, match: TermMatch): number {
+  if (hit.last < match.first) return match.first - hit.last;
+  if (hit.first > match.last) return hit.first - match.last;
+  return 0;
+}
+
+function nearest(hits: CueHit[], match: TermMatch): CueHit | undefined {
+  let best: CueHit | undefined;
+  for (const hit of hits) {
+    if (best === undefined || distance(hit, match) < distance(best, match)) best = hit;
+  }
+  return best;
+}
+
+function overlaps(hit: CueHit, match: TermMatch): boolean {
+  return hit.first <= match.last && hit.last >= match.first;
+}
+
+/**
+ * Words that put an ambiguous word back in its AI sense ("LLM agents for customer service").
+ * Fixed, not per profile: they say "this is about machine learning", whatever the requirement.
+ */
+const AI_SENSE_CUES = compileCues([
+  'ai', 'ml', 'llm', 'gpt', 'nlp', 'neural', 'chatbot', 'machine learning', 'deep learning', 'language model',
+  'reinforcement learning', 'rl', 'rlhf', 'agentic', 'multi-agent', 'autonomous', 'tool use', 'tool-using',
+  'function calling', 'tool calling',
+]);
+
+export interface OtherSense {
+  cue: string;
+  /** True when the cue covers the matched words themselves ("user agent", "ball python"). */
+  hard: boolean;
+}
+
+/**
+ * Another sense of the matched word. A cue that contains the match names the other sense and
+ * always wins; a nearby cue loses to an AI-sense word that is at least as close to the match.
+ */
+export function findOtherSense(tokens: readonly Token[], match: TermMatch, exclude: CueSet, window: number): OtherSense | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  const hits = findCues(tokens, exclude, match.first - window, match.last + window, clause);
+  const hard = hits.find((hit) => overlaps(hit, match));
+  if (hard) return { cue: hard.cue.text, hard: true };
+  const closest = nearest(hits, match);
+  if (closest === undefined) return undefined;
+  if (hasAiSense(tokens, match, distance(closest, match))) return undefined;
+  return { cue: closest.cue.text, hard: false };
+}
+
+/** True when an AI-sense word (other than the match itself) is within `within` tokens of it. */
+export function hasAiSense(tokens: readonly Token[], match: TermMatch, within: number): boolean {
+  const clause = tokens[match.first]?.clause ?? 0;
+  return findCues(tokens, AI_SENSE_CUES, match.first - within, match.last + within, clause).some((hit) => !overlaps(hit, match));
+}
+
+/** True when any clause of the line has an AI-sense word. */
+export function mentionsAi(tokens: readonly Token[]): boolean {
+  const clauses = new Set(tokens.map((token) => token.clause));
+  return [...clauses].some((clause) => findCues(tokens, AI_SENSE_CUES, 0, tokens.length - 1, clause).length > 0);
+}
+
+const REPORTING_WORDS = new Set([
+  'wrote', 'write', 'writes', 'writing', 'reported', 'reporting', 'reports', 'covered', 'covering', 'interviewed',
+  'interviewing', 'article', 'articles', 'series', 'column', 'columns', 'story', 'stories', 'podcast', 'podcasts',
+  'blog', 'blogged', 'journalist', 'journalism',
+]);
+const TOPIC_WORDS = new Set(['about', 'on']);
+const RESEARCH_WORDS = new Set(['paper', 'papers', 'thesis', 'dissertation', 'preprint', 'code', 'software', 'homework', 'harness', 'library']);
+
+/**
+ * "Wrote a series on reinforcement learning", "interviewed researchers about language models":
+ * the match is the topic of writing or reporting, not work the person did.
+ */
+export function findReportedTopic(tokens: readonly Token[], match: TermMatch): string | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  let topicSeen = false;
+  for (let at = match.first - 1; at >= 0; at -= 1) {
+    const token = tokens[at];
+    if (token === undefined || token.clause !== clause) return undefined;
+    if (RESEARCH_WORDS.has(token.lower)) return undefined;
+    if (TOPIC_WORDS.has(token.lower)) topicSeen = true;
+    if (topicSeen && REPORTING_WORDS.has(token.lower)) return token.text;
+  }
+  return undefined;
+}
+
+const NEGATION_WORDS = new Set(['no', 'not', 'never', 'without', 'none', 'neither', 'nor', 'cannot', 'lack', 'lacks', 'lacking', 'non']);
+const NEGATION_REACH = 8;
+
+function isNegation(token: Token): boolean {
+  return NEGATION_WORDS.has(token.lower) || /n['’]t$/.test(token.lower);
+}
+
+/**
+ * A negation before the match in the same clause ("No professional RL experience", "never used
+ * PPO"). A comma followed by a new verb phrase ends its reach ("…without labels, using PPO").
+ */
+export function findNegation(tokens: readonly Token[], match: TermMatch, isVerb: (token: Token) => boolean): string | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  for (let at = match.first - 1; at >= Math.max(0, match.first - NEGATION_REACH); at -= 1) {
+    const token = tokens[at];
+    if (token === undefined || token.clause !== clause) return undefined;
+    const next = tokens[at + 1];
+    if (isNegation(token)) {
+      if (token.lower === 'not' && next?.lower === 'only') return undefined;
+      return token.text;
+    }
+    if (token.afterComma && isVerb(token)) return undefined;
+  }
+  return undefined;
+}
+
+export interface Qualifier {
+  cue: string;
+  kind: 'hedged' | 'familiarity';
+}
+
+const HEDGES_BEFORE = compileCues([
+  'eager to', 'keen to', 'hoping to', 'hope to', 'want to learn', 'wants to learn', 'would like to', 'would love to',
+  'looking to', 'interested in', 'interest in', 'plan to', 'planning to', 'aim to', 'aiming to', 'intend to',
+  'intending to', 'aspire to', 'aspiring to', 'learning about', 'reading about', 'currently learning',
+  'started learning', 'starting to learn', 'teaching myself', 'curious about', 'excited to learn', 'excited about',
+  'passionate about', 'fascinated by', 'enthusiastic about', 'seeking to learn', 'wish to', 'open to',
+]);
+const HEDGES_AFTER = compileCues([
+  'coursework only', 'only coursework', 'under review', 'in submission', 'in preparation', 'anonymous', 'in the future',
+  'someday', 'next year',
+]);
+const FAMILIARITY_BEFORE = compileCues([
+  'familiar with', 'familiarity with', 'exposure to', 'exposed to', 'working knowledge of', 'basic knowledge of',
+  'basic understanding of', 'some knowledge of', 'aware of', 'introductory', 'introduction to', 'beginner', 'novice',
+  'coursework', 'course work', 'course', 'class on', 'class in', 'online course', 'coursera', 'udemy', 'mooc',
+  'bootcamp', 'nanodegree', 'specialization', 'certificate in', 'tutorial', 'self-study', 'studied', 'dabbled in',
+  'played with', 'tinkered with',
+]);
+const FAMILIARITY_AFTER = compileCues([
+  'beginner', 'basics', 'basic', 'coursework', 'novice', 'familiar', 'exposure', 'limited', 'elementary',
+  'introductory',
+]);
+const QUALIFIER_REACH = 8;
+const QUALIFIER_AFTER_REACH = 4;
+
+/** A hedge ("eager to learn", "under review") or a familiarity claim ("familiar with", "basics"). */
+export function findQualifier(tokens: readonly Token[], match: TermMatch): Qualifier | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  const before = (cues: CueSet) => nearest(findCues(tokens, cues, match.first - QUALIFIER_REACH, match.first - 1, clause), match);
+  const after = (cues: CueSet) => nearest(findCues(tokens, cues, match.last + 1, match.last + QUALIFIER_AFTER_REACH, clause), match);
+  const hedge = before(HEDGES_BEFORE) ?? after(HEDGES_AFTER);
+  if (hedge) return { cue: hedge.cue.text, kind: 'hedged' };
+  const familiarity = before(FAMILIARITY_BEFORE) ?? after(FAMILIARITY_AFTER);
+  if (familiarity) return { cue: familiarity.cue.text, kind: 'familiarity' };
+  return undefined;
+}
+
+/** The nearest boost cue ("led", "first author") in the window and clause, not part of the match. */
+export function findBoost(tokens: readonly Token[], match: TermMatch, boost: CueSet, window: number): string | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  const hits = findCues(tokens, boost, match.first - window, match.last + window, clause).filter((hit) => !overlaps(hit, match));
+  return nearest(hits, match)?.cue.text;
+}
+
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
+  'twenty', 'several', 'many', 'multiple',
+]);
+const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'decade', 'decades']);
+/** Words allowed between "N years" and the match: "six years of production Python". */
+const YEARS_FILLER = new Set([
+  'of', 'in', 'with', 'on', 'at', 'the', 'a', 'an', 'and', 'experience', 'experienced', 'professional', 'hands',
+  'production', 'industry', 'industrial', 'commercial', 'building', 'running', 'shipping', 'leading', 'doing',
+  'writing', 'developing', 'using', 'applying', 'working', 'work', 'research', 'researching', 'training', 'engineering',
+  'development', 'deploying', 'designing', 'programming', 'coding', 'applied', 'deep', 'large', 'scale',
+]);
+/** Words allowed between the match and a trailing "(N years)": "Python for 8 years". */
+const YEARS_AFTER_FILLER = new Set(['for', 'over', 'nearly', 'about', 'almost', 'than', 'more', 'of']);
+const YEARS_BEFORE_REACH = 4;
+const YEARS_AFTER_REACH = 2;
+
+function isNumber(token: Token | undefined, unit: Token | undefined): boolean {
+  if (token === undefined) return false;
+  // "a decade of Python"
+  if (token.lower === 'a' && unit?.lower.startsWith('decade') === true) return true;
+  return /^\d{1,2}$/.test(token.lower) || NUMBER_WORDS.has(token.lower);
+}
+
+/** "Seven years of production Python", "Python (9 yrs)": the stated years, as written. */
+export function findYears(tokens: readonly Token[], match: TermMatch): string | undefined {
+  const clause = tokens[match.first]?.clause ?? 0;
+  for (let at = 0; at + 1 < tokens.length; at += 1) {
+    const number = tokens[at];
+    const unit = tokens[at + 1];
+    if (!isNumber(number, unit) || unit === undefined || !YEAR_WORDS.has(unit.lower)) continue;
+    if (number?.clause !== clause || unit.clause !== clause) continue;
+    const phrase = `${number.text} ${unit.text}`;
+    if (at + 1 < match.first) {
+      const between = tokens.slice(at + 2, match.first);
+      if (between.length <= YEARS_BEFORE_REACH && between.every((token) => YEARS_FILLER.has(token.lower))) return phrase;
+    } else if (at > match.last) {
+      const between = tokens.slice(match.last + 1, at);
+      if (between.length <= YEARS_AFTER_REACH && between.every((token) => YEARS_AFTER_FILLER.has(token.lower))) return phrase;
+    }
+  }
+  // "Python since 2012"
+  const since = tokens[match.last + 1];
+  const year = tokens[match.last + 2];
+  if (since?.lower === 'since' && year !== undefined && year.clause === clause && /^(19|20)\d\d$/.test(year.lower)) {
+    return `${since.text} ${year.text}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { registerEvalCommand } from '../../../src/cli/eval-command';
+import { runEval, type EvalResult } from '../../../src/eval/run-eval';
+import { defaultProfile } from '../../../src/profile/load-profile';
+import { readLabels } from '../../helpers/labels';
+
+const root = path.resolve(__dirname, '../../..');
+const demoLabels = path.join(root, 'fixtures/labels.json');
+const hardLabels = path.join(root, 'fixtures/labeled/labels.json');
+const demo = readLabels(demoLabels);
+
+function inUnitInterval(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}
+
+async function runCli(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const program = new Command().exitOverride();
+  registerEvalCommand(program);
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const before = process.exitCode;
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(['node', 'resume-evidence', 'eval', ...args]);
+    return { stdout, stderr, exitCode: Number(process.exitCode ?? 0) };
+  } finally {
+    process.exitCode = before;
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('runEval on the demo set', () => {
+  let result: EvalResult;
+  beforeAll(async () => {
+    result = await runEval({ labelsPath: demoLabels, profile: defaultProfile() });
+  });
+
+  it('has every key the issue requires, with figures in [0, 1]', () => {
+    const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown> & EvalResult;
+    for (const key of ['perRequirement', 'macroF1', 'levelAccuracy', 'publicationCountMAE', 'baseline', 'documents']) expect(json).toHaveProperty(key);
+    expect(Object.keys(json.perRequirement).sort()).toEqual(['agents', 'lm_training', 'publications', 'python', 'rl']);
+    for (const figures of [json.perRequirement, json.baseline.perRequirement]) {
+      for (const scores of Object.values(figures)) {
+        for (const key of ['precision', 'recall', 'f1'] as const) expect(inUnitInterval(scores[key])).toBe(true);
+        for (const key of ['tp', 'fp', 'fn'] as const) expect(Number.isInteger(scores[key])).toBe(true);
+      }
+    }
+    expect([json.macroF1, json.levelAccuracy, json.baseline.macroF1].every(inUnitInterval)).toBe(true);
+    expect(json.publicationCountMAE).toBeGreaterThanOrEqual(0);
+    expect(json.documents).toHaveLength(demo.documents.length);
+  });
+
+  it('matches the broken files on their error codes and leaves them out of the figures', () => {
+    const broken = demo.documents.filter((label) => label.error !== undefined);
+    expect(broken.length).toBeGreaterThan(0);
+    expect(result.errorChecks).toEqual({ expected: broken.length, matched: broken.length, mismatches: [] });
+    for (const label of broken) {
+      const detail = result.documents.find((document) => document.file === label.file);
+      expect({ file: label.file, error: detail?.error, expected: detail?.expectedError }).toEqual({ file: label.file, error: label.error, expected: label.error });
+    }
+    expect(result.documentCount).toBe(demo.documents.length - broken.length);
+    const scoredPairs = Object.values(result.perRequirement).reduce((sum, scores) => sum + scores.tp + scores.fp + scores.fn + scores.tn, 0);
+    expect(scoredPairs).toBe((demo.documents.length - broken.length) * 5);
+  });
+
+  it('beats the keyword baseline, which falls for the look-alike traps', () => {
+    expect(result.macroF1 ?? 0).toBeGreaterThan(result.baseline.macroF1 ?? 1);
+    const trapFiles = new Set(demo.documents.filter((label) => (label.traps ?? []).length > 0).map((label) => label.file));
+    const baselineTrapErrors = result.baseline.disagreements.filter((d) => trapFiles.has(d.file) && d.kind === 'false-positive');
+    const oursTrapErrors = result.disagreements.filter((d) => trapFiles.has(d.file) && d.kind === 'false-positive');
+    expect(baselineTrapErrors.length).toBeGreaterThan(oursTrapErrors.length);
+  });
+
+  it('quotes the lines behind each disagreement, verbatim from the extracted text', () => {
+    const withQuotes = result.disagreements.filter((d) => d.evidence.length > 0);
+    expect(withQuotes.length).toBeGreaterThan(0);
+    for (const disagreement of withQuotes) for (const quoted of disagreement.evidence) expect(quoted.quote.length).toBeGreaterThan(0);
+  });
+});
+
+describe('runEval with splits', () => {
+  const hasHardSet = existsSync(hardLabels);
+  (hasHardSet ? it : it.skip)('reports figures per split and restricts to one with split', async () => {
+    const all = await runEval({ labelsPath: hardLabels, profile: defaultProfile() });
+    expect(Object.keys(all.splits ?? {}).sort()).toEqual(['heldout', 'tune']);
+    const tune = all.splits?.tune;
+    const heldout = all.splits?.heldout;
+    expect((tune?.documentCount ?? 0) + (heldout?.documentCount ?? 0)).toBe(all.documentCount);
+    expect(inUnitInterval(heldout?.macroF1) && inUnitInterval(heldout?.baseline.macroF1)).toBe(true);
+    const only = await runEval({ labelsPath: hardLabels, profile: defaultProfile(), split: 'heldout' });
+    expect(only.documentCount).toBe(heldout?.documentCount);
+    expect(only.documents.every((document) => document.split === 'heldout')).toBe(true);
+    expect(only.macroF1).toBeCloseTo(heldout?.macroF1 ?? NaN);
+  });
+
+  it('refuses a split no document has, naming the ones there are', async () => {
+    await expect(runEval({ labelsPath: demoLabels, profile: defaultProfile(), split: 'heldout' })).rejects.toThrow(/no document has split "heldout"/);
+  });
+});
+
+describe('eval command', () => {
+  it('prints one JSON object with --json', async () => {
+    const { stdout, exitCode } = await runCli(['--labels', demoLabels, '--json']);
+    const json = JSON.parse(stdout) as EvalResult;
+    expect(exitCode).toBe(0);
+    expect(json.perRequirement.rl).toEqual(expect.objectContaining({ precision: expect.any(Number), tp: expect.any(Number) }));
+    expect(json.baseline).toHaveProperty('macroF1');
+  });
+
+  it('prints ours beside the baseline in tables, and fails when macro-F1 is below --min-f1', async () => {
+    const { stdout, stderr, exitCode } = await runCli(['--labels', demoLabels, '--min-f1', '1']);
+    expect(stdout).toMatch(/baseline F1/);
+    expect(stdout).toMatch(/labelled \\ predicted/);
+    expect(stdout).toMatch(/disagreements with the labels/);
+    expect(stderr).toMatch(/below --min-f1 1/);
+    expect(exitCode).toBe(1);
+  });
+
+  it('passes --min-f1 when the macro-F1 reaches it', async () => {
+    const { exitCode } = await runCli(['--labels', demoLabels, '--min-f1', '0.5', '--json']);
+    expect(exitCode).toBe(0);
+  });
+});
