@@ -31,7 +31,22 @@ if ! node scripts/redis-ping.js "$redis_url"; then
 fi
 export REDIS_URL="$redis_url"
 
+# Browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_path" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium is missing: installing Debian's chromium package for the browser tests." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at $chromium_path." >&2
+    echo "Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH, then run npm test again." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH="$chromium_path"
+
 npm run --silent build
 npm run --silent typecheck
+npm run --silent lint
 # pdf.js (inside pdf-parse) loads its worker with import(); Jest allows that only with this flag.
 node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --runInBand "$@"

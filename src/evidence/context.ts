@@ -134,6 +134,19 @@ export function mentionsAi(tokens: readonly Token[]): boolean {
   return [...clauses].some((clause) => findCues(tokens, AI_SENSE_CUES, 0, tokens.length - 1, clause).length > 0);
 }
 
+/**
+ * An acronym directly followed by a signed number or a length ("RL +4.250 m", "RL 12.40 m") is a
+ * labelled measurement (a surveyor's reduced level, a datum), not the method the acronym names.
+ */
+const MEASUREMENT_AFTER = /^\s*[(:=]?\s*(?:[+\-−±]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:mm|cm|km|m|ft)\b)/u;
+
+/** The measurement that follows an acronym match, as written, or undefined. */
+export function findMeasurement(text: string, match: TermMatch): string | undefined {
+  if (match.pattern.kind !== 'acronym') return undefined;
+  const after = MEASUREMENT_AFTER.exec(text.slice(match.end));
+  return after === null ? undefined : after[0].trim();
+}
+
 const REPORTING_WORDS = new Set([
   'wrote', 'write', 'writes', 'writing', 'reported', 'reporting', 'reports', 'covered', 'covering', 'interviewed',
   'interviewing', 'article', 'articles', 'series', 'column', 'columns', 'story', 'stories', 'podcast', 'podcasts',
@@ -187,7 +200,7 @@ export function findNegation(tokens: readonly Token[], match: TermMatch, isVerb:
 
 export interface Qualifier {
   cue: string;
-  kind: 'hedged' | 'familiarity';
+  kind: 'hedged' | 'familiarity' | 'managed';
 }
 
 const HEDGES_BEFORE = compileCues([
@@ -212,10 +225,14 @@ const FAMILIARITY_AFTER = compileCues([
   'beginner', 'basics', 'basic', 'coursework', 'novice', 'familiar', 'exposure', 'limited', 'elementary',
   'introductory',
 ]);
+/** Managing a product or its roadmap, not building it ("Product manager for an AI agents platform"). */
+const MANAGED_BEFORE = compileCues([
+  'product manager', 'product management', 'product owner', 'product lead', 'program manager', 'programme manager', 'roadmap',
+]);
 const QUALIFIER_REACH = 8;
 const QUALIFIER_AFTER_REACH = 4;
 
-/** A hedge ("eager to learn", "under review") or a familiarity claim ("familiar with", "basics"). */
+/** A hedge ("eager to learn", "under review"), a familiarity claim ("familiar with", "basics") or managing a product. */
 export function findQualifier(tokens: readonly Token[], match: TermMatch): Qualifier | undefined {
   const clause = tokens[match.first]?.clause ?? 0;
   const before = (cues: CueSet) => nearest(findCues(tokens, cues, match.first - QUALIFIER_REACH, match.first - 1, clause), match);
@@ -224,6 +241,8 @@ export function findQualifier(tokens: readonly Token[], match: TermMatch): Quali
   if (hedge) return { cue: hedge.cue.text, kind: 'hedged' };
   const familiarity = before(FAMILIARITY_BEFORE) ?? after(FAMILIARITY_AFTER);
   if (familiarity) return { cue: familiarity.cue.text, kind: 'familiarity' };
+  const managed = before(MANAGED_BEFORE);
+  if (managed) return { cue: managed.cue.text, kind: 'managed' };
   return undefined;
 }
 
@@ -232,6 +251,22 @@ export function findBoost(tokens: readonly Token[], match: TermMatch, boost: Cue
   const clause = tokens[match.first]?.clause ?? 0;
   const hits = findCues(tokens, boost, match.first - window, match.last + window, clause).filter((hit) => !overlaps(hit, match));
   return nearest(hits, match)?.cue.text;
+}
+
+/** Lead and ownership verbs that, opening a line, make the whole clause the person's own work. */
+const OPENING_LEAD_VERBS = new Set(['led', 'lead', 'leads', 'leading', 'owned', 'own', 'owns', 'headed', 'heads', 'spearheaded', 'architected', 'founded']);
+
+/**
+ * "Lead a group of four students working on cooperative multi-agent RL": a lead verb that opens
+ * the line governs everything in its clause, however far the match is from it. Counts only when
+ * the profile lists the verb as a boost cue.
+ */
+export function findOpeningLead(tokens: readonly Token[], match: TermMatch, boost: CueSet): string | undefined {
+  const first = tokens[0] !== undefined && /^\d+$/.test(tokens[0].lower) ? 1 : 0;
+  const verb = tokens[first];
+  if (verb === undefined || !OPENING_LEAD_VERBS.has(verb.lower) || verb.clause !== tokens[match.first]?.clause) return undefined;
+  if (match.first <= first) return undefined;
+  return findCues(tokens, boost, first, first, verb.clause).length > 0 ? verb.text : undefined;
 }
 
 const NUMBER_WORDS = new Set([

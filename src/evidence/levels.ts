@@ -8,7 +8,7 @@ import type { Level } from './evidence.schema';
 import type { Token } from './tokenize';
 import type { TermMatch } from './match-terms';
 import type { CompiledRequirement } from './compile-profile';
-import { findBoost, findNegation, findOtherSense, findQualifier, findReportedTopic, findYears } from './context';
+import { findBoost, findMeasurement, findOpeningLead, findNegation, findOtherSense, findQualifier, findReportedTopic, findYears } from './context';
 import { describesResearch, isVerbLike, startsWithAction } from './line-shape';
 
 export interface Rule {
@@ -29,11 +29,21 @@ export const LEVEL_RULES = {
   publishedWork: { id: 'published-work', level: 'used', reason: 'The subject of an entry in the publications list.' },
   hedged: { id: 'hedged', level: 'mentioned', reason: 'Qualified as an interest, a plan or work not yet done or published; counts as a mention only.' },
   familiarity: { id: 'familiarity', level: 'mentioned', reason: 'Qualified as familiarity, basics or coursework; counts as a mention only.' },
+  managedProduct: {
+    id: 'managed-product',
+    level: 'mentioned',
+    reason: 'Managed as a product or roadmap, without a described part in building it; counts as a mention only.',
+  },
   keywordStuffing: { id: 'keyword-stuffing', level: 'mentioned', reason: 'On a line packed with keywords; counts as a mention only.' },
   outsideList: {
     id: 'outside-list',
     level: 'mentioned',
     reason: 'Not an entry of the list that is the evidence (for publications: the publications list); counts as a mention only.',
+  },
+  sectionClaim: {
+    id: 'section-claim',
+    level: 'mentioned',
+    reason: 'Written under the heading of the section that is the evidence (for publications: the publications list), but not a list entry ("Available upon request"); counts as a claim only.',
   },
   centralToWork: { id: 'central-to-work', level: 'strong', reason: 'Described work with a lead or ownership word next to it (led, first author, shipped, owner, ...).' },
   yearsOfUse: { id: 'years-of-use', level: 'strong', reason: 'A number of years of it is stated next to it.' },
@@ -116,6 +126,13 @@ export function otherSenseOf(
       soft: !sense.hard,
     };
   }
+  const measurement = findMeasurement(facts.line.text, match);
+  if (measurement) {
+    return {
+      assessment: ignored(IGNORE_RULES.otherSense, `"${matched} ${measurement}" is a labelled measurement (such as a surveyed level), not the method.`),
+      soft: false,
+    };
+  }
   const reporter = findReportedTopic(tokens, match);
   if (reporter) {
     return { assessment: ignored(IGNORE_RULES.otherSense, `"${reporter}": the line writes or reports about it rather than doing it.`), soft: false };
@@ -140,7 +157,10 @@ export function assessMatch(facts: LineFacts, match: TermMatch, requirement: Com
 
   const base = baseRule(facts);
   const qualifier = findQualifier(tokens, match);
-  if (qualifier) return item(qualifier.kind === 'hedged' ? LEVEL_RULES.hedged : LEVEL_RULES.familiarity, `("${qualifier.cue}")`);
+  if (qualifier) {
+    const rule = { hedged: LEVEL_RULES.hedged, familiarity: LEVEL_RULES.familiarity, managed: LEVEL_RULES.managedProduct }[qualifier.kind];
+    return item(rule, `("${qualifier.cue}")`);
+  }
   if (facts.stuffed) return item(LEVEL_RULES.keywordStuffing);
   // For a requirement judged from a section's entries (publications), the entries are the
   // evidence; a mention anywhere else, or a line of the section that is not an entry, is a claim.
@@ -149,7 +169,7 @@ export function assessMatch(facts: LineFacts, match: TermMatch, requirement: Com
   const years = findYears(tokens, match);
   if (years) return item(LEVEL_RULES.yearsOfUse, `("${years}")`);
   if (base.level === 'used') {
-    const boost = findBoost(tokens, match, requirement.boost, requirement.window);
+    const boost = findBoost(tokens, match, requirement.boost, requirement.window) ?? findOpeningLead(tokens, match, requirement.boost);
     if (boost) return item(LEVEL_RULES.centralToWork, `("${boost}")`);
   }
   return item(base);

@@ -117,7 +117,12 @@ function continues(line: Line, previous: Line | undefined): boolean {
   if (/^(in |proc\b|proceedings\b|pp\.|vol\.|pages\b)/i.test(text)) return true;
   if (/[,:;&–-]$|\band$/.test(previous.text.trim())) return true;
   // A short tail such as "2022." or "Concrete Conference, 2022." after an entry without a year.
-  return text.split(/\s+/).length <= 4 && !YEAR.test(previous.text) && YEAR.test(text);
+  if (text.split(/\s+/).length <= 4 && !YEAR.test(previous.text) && YEAR.test(text)) return true;
+  // The venue line of a wrapped entry ("EMNLP 2023 Workshop on Efficient NLP.") after an author
+  // and title line that has neither venue nor year: it finishes that entry, it is not a new one.
+  const previousText = stripMarker(previous.text).trim();
+  const previousComplete = YEAR.test(previousText) || venueOf(previousText).venue !== undefined;
+  return !previousComplete && AUTHOR_START.test(previousText) && !AUTHOR_START.test(text) && (YEAR.test(text) || venueOf(text).venue !== undefined);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Profile } from '../profile/profile.schema';
 import { levelRank, type Evidence, type EvidenceItem, type Flag, type IgnoredMatch, type Publication, type RequirementEvidence } from './evidence.schema';
 import { compileProfile, type CompiledProfile, type CompiledRequirement } from './compile-profile';
 import { findOtherSense, mentionsAi } from './context';
-import { IGNORE_RULES, assessMatch, otherSenseOf, type Assessment, type LineFacts, type SenseElsewhere } from './levels';
+import { IGNORE_RULES, LEVEL_RULES, assessMatch, otherSenseOf, type Assessment, type LineFacts, type SenseElsewhere } from './levels';
 import { isInstructionToMachine, isListLine, listItems, STUFFED_LIST_ITEMS } from './line-shape';
 import { findTermMatches, type TermMatch } from './match-terms';
 import { candidateNameWords, groupEntries, isCitationLine, type PublicationEntry } from './publications';
@@ -161,6 +161,38 @@ function levelReasonFor(requirement: CompiledRequirement, items: EvidenceItem[],
   return `Looked for ${shown}${more}; not found.${setAside}`;
 }
 
+/** "None", "N/A", "No publications yet": a section that says it is empty. */
+const EMPTY_SECTION = /\b(?:no|none|not|n\/a|nil)\b/i;
+
+/**
+ * A line under the heading of an evidence section (Publications) that is not an entry and names
+ * no term: "Available upon request". The heading itself is the claim; it counts as a mention.
+ */
+function sectionClaim(requirement: CompiledRequirement, requirementIndex: number, analysed: readonly AnalysedLine[]): EvidenceItem | undefined {
+  const claim = analysed.find(
+    (item) =>
+      requirement.sectionEvidence.has(item.line.section) &&
+      isEvidenceLine(item) &&
+      !item.matches.has(requirementIndex) &&
+      !EMPTY_SECTION.test(item.line.text),
+  );
+  if (claim === undefined) return undefined;
+  const quote = claim.line.text;
+  const start = quote.length - quote.trimStart().length;
+  const end = quote.trimEnd().length;
+  const { id, level, reason } = LEVEL_RULES.sectionClaim;
+  return {
+    ...location(claim.line),
+    quote,
+    matched: quote.slice(start, end),
+    span: [start, end],
+    term: `${claim.line.section} section`,
+    rule: id,
+    reason,
+    level,
+  };
+}
+
 function compareItems(a: EvidenceItem, b: EvidenceItem): number {
   return levelRank(b.level) - levelRank(a.level) || a.page - b.page || a.line - b.line;
 }
@@ -188,6 +220,10 @@ function tagRequirement(
     const base = { ...location(item.line), quote, matched, term: match.pattern.term, rule: assessment.rule, reason: assessment.reason };
     if (assessment.kind === 'item') items.push({ ...base, span: [match.start, match.end], level: assessment.level });
     else ignored.push(base);
+  }
+  if (entries.length === 0) {
+    const claim = sectionClaim(requirement, requirementIndex, analysed);
+    if (claim !== undefined) items.push(claim);
   }
   items.sort(compareItems);
   const kept = items.slice(0, MAX_ITEMS_PER_REQUIREMENT);
