@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ResumeEvidenceError } from './errors';
+import { describeIssues } from './zod-issues';
 
 /**
  * The whole environment, parsed once at start-up. Nothing else reads `process.env`: every
@@ -81,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    const lines = describeIssues(parsed.error.issues, '(environment)').map((problem) => `- ${problem}`);
     throw new ResumeEvidenceError('INVALID_INPUT', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

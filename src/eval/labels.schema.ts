@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ERROR_CODES, ResumeEvidenceError } from '../errors';
 import { LevelSchema } from '../evidence/evidence.schema';
-import { formatIssuePath } from '../profile/load-profile';
+import { describeIssues } from '../zod-issues';
 
 /** One requirement's label. `present` must agree with `strength`: present means not "none". */
 export const SkillLabelSchema = z
@@ -62,10 +62,7 @@ export type LabelFile = z.infer<typeof LabelFileSchema>;
 export function parseLabelFile(raw: unknown, source: string): LabelFile {
   const result = LabelFileSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const where = formatIssuePath(issue.path);
-    return where === '' ? `${source}: ${issue.message}` : `${source}: ${where}: ${issue.message}`;
-  });
+  const problems = describeIssues(result.error.issues, '(label file)').map((problem) => `${source}: ${problem}`);
   throw new ResumeEvidenceError(ERROR_CODES.INVALID_INPUT, `${problems.join('; ')}. Fix the label file and try again.`);
 }
 

@@ -2,30 +2,9 @@ import { readFile } from 'fs/promises';
 import { extname } from 'path';
 import { parse as parseYaml } from 'yaml';
 import { ProfileError } from '../errors';
+import { describeIssues } from '../zod-issues';
 import { ProfileSchema, type Profile } from './profile.schema';
 import profileJson from '../../profiles/research-engineer.json';
-
-/** Turns a zod issue path into the form people write: `requirements[2].evidence.terms`. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  let formatted = '';
-  for (const key of path) {
-    if (typeof key === 'number') formatted += `[${key}]`;
-    else formatted += formatted === '' ? String(key) : `.${String(key)}`;
-  }
-  return formatted;
-}
-
-function formatIssues(
-  source: string,
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-): string {
-  return issues
-    .map((issue) => {
-      const where = formatIssuePath(issue.path);
-      return where === '' ? `${source}: ${issue.message}` : `${source}: ${where}: ${issue.message}`;
-    })
-    .join('; ');
-}
 
 /**
  * Validates an already-parsed profile object. Every problem is reported at once, each naming the
@@ -34,7 +13,8 @@ function formatIssues(
 export function parseProfile(raw: unknown, source: string): Profile {
   const result = ProfileSchema.safeParse(raw);
   if (!result.success) {
-    throw new ProfileError(`${formatIssues(source, result.error.issues)}. Fix the profile file and try again.`);
+    const problems = describeIssues(result.error.issues, '(profile)').map((problem) => `${source}: ${problem}`);
+    throw new ProfileError(`${problems.join('; ')}. Fix the profile file and try again.`);
   }
   return result.data;
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ProfileError } from '../../../src/errors';
-import { defaultProfile, formatIssuePath, loadProfile, parseProfile } from '../../../src/profile/load-profile';
+import { defaultProfile, loadProfile, parseProfile } from '../../../src/profile/load-profile';
+import { formatIssuePath } from '../../../src/zod-issues';
 
 describe('defaultProfile', () => {
   it('has exactly the five requirement ids, Python as the one must', () => {
