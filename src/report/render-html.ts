@@ -33,7 +33,7 @@ function requirementSection(requirement: ReportRequirement): string {
     parts.push('<ul class="items">');
     for (const item of requirement.items) {
       parts.push(
-        `<li>${levelBadge(item.level)} ${where(item.page, item.line, item.section)}<br><q>${highlighted(item)}</q><br><span class="muted">rule <code>${escapeHtml(item.rule)}</code>: ${escapeHtml(item.reason)}; matched <code>${escapeHtml(item.term)}</code></span></li>`,
+        `<li>${levelBadge(item.level)} ${where(item.page, item.line, item.section)}<br><q>${highlighted(item)}</q><br><span class="muted">rule <code>${escapeHtml(item.rule)}</code>: ${escapeHtml(item.reason.replace(/\.$/, ''))}; matched <code>${escapeHtml(item.term)}</code></span></li>`,
       );
     }
     parts.push('</ul>');
