@@ -3,7 +3,6 @@
  * pronouns, address, school names and date of birth changed must give the same levels and the
  * same evidence, and no evidence may come from a name, address, date-of-birth or photo-caption line.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, ResumeEvidenceError, toErrorInfo } from '../errors';
 import type { Evidence, EvidenceItem, IgnoredMatch } from '../evidence/evidence.schema';
@@ -19,7 +18,7 @@ import {
   type PersonalLine,
   type SubstitutionKind,
 } from './counterfactual-variant';
-import { loadLabelFile } from './labels.schema';
+import { loadLabelFile, readLabelledFile } from './labels.schema';
 
 export { buildCounterfactual, findName, profileVocabulary, VARIANTS } from './counterfactual-variant';
 export type { Counterfactual, LineChange, PersonalLine, SubstitutionKind, VariantName } from './counterfactual-variant';
@@ -166,16 +165,8 @@ export async function runCounterfactual(options: CounterfactualOptions): Promise
   const documents: CounterfactualDocument[] = [];
   for (const label of selected) {
     const base = { file: label.file, ...(label.split !== undefined ? { split: label.split } : {}) };
-    const filePath = path.resolve(filesDir, label.file);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(filePath));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw new ResumeEvidenceError(ERROR_CODES.INVALID_INPUT, `cannot read ${filePath} (${code}); check the path or pass --files <dir>.`, {
-        cause: error,
-      });
-    }
+    const bytes = await readLabelledFile(options.labelsPath, filesDir, label.file, labels.documents.indexOf(label));
+
     let document: ExtractedDocument;
     try {
       document = await extractDocument(bytes);

@@ -3,6 +3,7 @@
  * why, ...) are kept but not read, so label sets can carry their own documentation.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 import { ERROR_CODES, ResumeEvidenceError } from '../errors';
 import { LevelSchema } from '../evidence/evidence.schema';
@@ -87,4 +88,22 @@ export async function loadLabelFile(path: string): Promise<LabelFile> {
     });
   }
   return parseLabelFile(raw, path);
+}
+
+/**
+ * Reads the file a label names (`file` is relative to `filesDir`). A missing file stops the run:
+ * figures over a silently shorter set would mislead.
+ */
+export async function readLabelledFile(labelsPath: string, filesDir: string, file: string, index: number): Promise<Uint8Array> {
+  const filePath = resolvePath(filesDir, file);
+  try {
+    return new Uint8Array(await readFile(filePath));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ResumeEvidenceError(
+      ERROR_CODES.INVALID_INPUT,
+      `${labelsPath}: documents[${index}].file: cannot read ${filePath} (${code}); check the path or pass --files <dir>.`,
+      { cause: error },
+    );
+  }
 }

@@ -2,7 +2,6 @@
  * `resume-evidence eval`: screens every labelled file in-process and measures the evidence levels
  * against the labels, next to a plain keyword baseline on the same extracted text.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ERROR_CODES, ResumeEvidenceError } from '../errors';
@@ -11,7 +10,7 @@ import { screenFile } from '../pipeline/screen-file';
 import type { Profile } from '../profile/profile.schema';
 import type { Report } from '../report/report.schema';
 import { keywordBaseline } from './keyword-baseline';
-import { loadLabelFile, type LabeledDocument } from './labels.schema';
+import { loadLabelFile, readLabelledFile, type LabeledDocument } from './labels.schema';
 import { computeFigures, type Figures, type RequirementPrediction, type ScoredDocument } from './metrics';
 
 export interface EvalOptions {
@@ -71,18 +70,8 @@ interface Screened {
 }
 
 async function screenLabelled(label: LabeledDocument, index: number, options: EvalOptions, filesDir: string): Promise<Screened> {
-  const filePath = path.resolve(filesDir, label.file);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(filePath));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ResumeEvidenceError(
-      ERROR_CODES.INVALID_INPUT,
-      `${options.labelsPath}: documents[${index}].file: cannot read ${filePath} (${code}); check the path or pass --files <dir>.`,
-      { cause: error },
-    );
-  }
+  const bytes = await readLabelledFile(options.labelsPath, filesDir, label.file, index);
+
   const { report } = await screenFile({ fileName: path.basename(label.file), bytes }, options.profile);
   return { label, report };
 }

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerEvalCommand } from '../../../src/cli/eval-command';
@@ -119,7 +120,22 @@ describe('eval command', () => {
   });
 
   it('prints ours beside the baseline in tables, and fails when macro-F1 is below --min-f1', async () => {
-    const { stdout, stderr, exitCode } = await runCli(['--labels', demoLabels, '--min-f1', '1']);
+    // A copy of the demo labels that claims RL evidence in a look-alike résumé: the tagger rightly
+    // finds none, so recall and macro-F1 fall below 1 whatever the tagger's quality.
+    const labels = JSON.parse(readFileSync(demoLabels, 'utf8')) as { documents: Array<{ file: string; skills?: Record<string, unknown>; traps?: string[] }> };
+    const lookAlike = labels.documents.find((document) => (document.traps ?? []).length > 0 && document.skills);
+    if (!lookAlike?.skills) throw new Error('the demo labels need a look-alike résumé');
+    lookAlike.skills.rl = { present: true, strength: 'strong' };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 're-eval-'));
+    const wrongLabels = path.join(dir, 'labels.json');
+    writeFileSync(wrongLabels, JSON.stringify(labels));
+    let result: { stdout: string; stderr: string; exitCode: number };
+    try {
+      result = await runCli(['--labels', wrongLabels, '--files', path.dirname(demoLabels), '--min-f1', '1']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const { stdout, stderr, exitCode } = result;
     expect(stdout).toMatch(/baseline F1/);
     expect(stdout).toMatch(/labelled \\ predicted/);
     expect(stdout).toMatch(/disagreements with the labels/);
