@@ -55,7 +55,7 @@ async function getTextOnce(bytes: Uint8Array): Promise<number> {
 }
 
 /** pdf-parse's getText() alone: no positions, no column order, no hidden-text check. */
-export async function runPdfParseGetText(pdfs: readonly DocumentInput[], warmup = 3): Promise<ReferenceResult> {
+export async function runPdfParseGetText(pdfs: readonly DocumentInput[], warmup = pdfs.length): Promise<ReferenceResult> {
   for (const pdf of pdfs.slice(0, warmup)) await getTextOnce(pdf.bytes);
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -135,15 +135,18 @@ export function stageFigures(timings: readonly DocumentTiming[], stage: StageNam
 
 /**
  * Runs every document through the stages one at a time (one document in flight, so CPU deltas
- * belong to it). The first `warmup` documents are run once beforehand and not measured, so JIT
- * compilation and pdf.js start-up do not count as per-document cost.
+ * belong to it). The first `warmup` documents (default: all of them) are run once beforehand and
+ * not measured, so JIT compilation and pdf.js start-up do not count as per-document cost. The
+ * references in comparisons.ts are warmed the same way: with only a few warm-up files, our
+ * pipeline ran first on a half-cold JIT while getText() ran after it on a hot one, which made
+ * the ratio look ≈ 2× worse than it is.
  */
 export async function runInProcess(
   documents: readonly DocumentInput[],
   profile: Profile,
   options: { warmup?: number; onProgress?: (done: number) => void } = {},
 ): Promise<InProcessResult> {
-  for (const document of documents.slice(0, options.warmup ?? 5)) {
+  for (const document of documents.slice(0, options.warmup ?? documents.length)) {
     await timeDocument(document, profile).catch(() => undefined);
   }
   const timings: DocumentTiming[] = [];

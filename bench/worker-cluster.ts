@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,9 +28,28 @@ function isNode(pid: number): boolean {
   }
 }
 
+/**
+ * Where worker processes are started from: TypeScript sources through tsx (default, no build
+ * needed) or the compiled `dist/workers/start.js` (`npm run build` first), which is what
+ * production runs: tsx adds start-up, transpilation and source-map work to every process.
+ */
+export type WorkerEntry = 'src' | 'dist';
+let workerEntry: WorkerEntry = 'src';
+export function useWorkerEntry(entry: WorkerEntry): void {
+  workerEntry = entry;
+}
+
+function workerCommand(): string[] {
+  if (workerEntry === 'dist') {
+    const compiled = path.resolve(__dirname, '..', 'dist', 'workers', 'start.js');
+    if (!existsSync(compiled)) throw new Error(`--workers-from dist: ${compiled} is missing; run \`npm run build\` first.`);
+    return [compiled];
+  }
+  return ['--import', pathToFileURL(require.resolve('tsx')).href, path.resolve(__dirname, '..', 'workers', 'start.ts')];
+}
+
 export function startWorkers(config: AppConfig, count: number, pinCores: Array<string | undefined>): WorkerCluster {
-  const entry = path.resolve(__dirname, '..', 'workers', 'start.ts');
-  const nodeArgs = ['--import', pathToFileURL(require.resolve('tsx')).href, entry];
+  const nodeArgs = workerCommand();
   const env = { ...workerEnvironment(config), PATH: process.env.PATH ?? '/usr/bin:/bin' };
   const children: ChildProcess[] = [];
   for (let index = 0; index < count; index++) {

@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * Works out which pdf.js text items a reader cannot see, from the page's operator list (fill
  * colour, text render mode, fill alpha, painted backgrounds) and the items' geometry.
@@ -331,4 +333,170 @@ function transformRect(m: Matrix, rect: Rect): Rect {
 
 function formatSize(size: number): string {
   return size >= 1 ? String(Math.round(size * 10) / 10) : size.toFixed(2);
+}
+
+/** Hidden reasons from geometry alone (tiny or off-page text), for pages drawn in plain dark ink. */
+export function findHiddenByGeometry(items: readonly PositionedText[], view: readonly number[]): Array<string | undefined> {
+  return items.map((item) => geometryReason(item, view));
+}
+
+/*
+ * A conservative pre-scan of the raw file, so the operator list (≈ as costly as the text content
+ * itself in pdf.js) is only requested when drawing could hide text. Hiding by drawing needs a
+ * light fill colour, a text render mode other than 0 or a fill alpha: each needs an operator (or
+ * an ExtGState entry) in some content stream. Every content stream is decoded and every
+ * colour / render-mode / graphics-state operator found must be provably harmless; anything we
+ * cannot read or classify (encryption, filters other than Flate, unknown colour spaces, patterns,
+ * operands we cannot parse) answers "may hide", which costs time, never a missed hidden line.
+ * Text in literal strings or inline-image bytes can only add false alarms, never hide an operator.
+ */
+
+/** A fill colour this dark is never "white" to `isWhite` (channels ≥ 0xF0), with margin. */
+const DARK_GRAY_MAX = 0.9;
+const DARK_CMYK_MIN = 0.2;
+/** ExtGState fill alpha below this might be treated as transparent. */
+const SAFE_FILL_ALPHA_MIN = 0.5;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const DEVICE_SPACES = new Set(['/DeviceGray', '/DeviceRGB', '/DeviceCMYK', '/G', '/RGB', '/CMYK']);
+/** Operators that set the fill colour, colour space, render mode or graphics state. */
+const STATE_OPERATOR = /(?<=^|[\s)\]>}])(rg|g|k|scn|sc|cs|Tr|gs)(?=[\s()<>[\]{}/%]|$)/g;
+const STREAM_START = />>\s*stream(?:\r\n|\n|\r)/g;
+/** Streams pdf.js never interprets as page content: images, fonts, metadata, cross-reference and object streams. */
+const NOT_CONTENT = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType)\b|\/Length[123]\b|\/Type\s*\/(?:XRef|Metadata|ObjStm|EmbeddedFile)\b/;
+
+/**
+ * True when some content stream in the PDF might draw text invisibly (light fill, render mode,
+ * fill alpha) or cannot be checked; false only when every colour operator in the file is a
+ * plain dark colour and no render mode or transparent graphics state is set.
+ */
+export function mayHideTextByDrawing(bytes: Uint8Array): boolean {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (/\/Encrypt\b/.test(file)) return true;
+  const contents: string[] = [];
+  let dictionaries = '';
+  let plainFrom = 0;
+  STREAM_START.lastIndex = 0;
+  for (let match = STREAM_START.exec(file); match !== null; match = STREAM_START.exec(file)) {
+    const dataStart = match.index + match[0].length;
+    const dataEnd = file.indexOf('endstream', dataStart);
+    if (dataEnd < 0) return true;
+    const dictionary = streamDictionary(file, match.index);
+    if (dictionary === undefined) return true;
+    dictionaries += file.slice(plainFrom, dataStart);
+    plainFrom = dataEnd;
+    STREAM_START.lastIndex = dataEnd;
+    const isObjectStream = /\/Type\s*\/ObjStm\b/.test(dictionary);
+    if (!isObjectStream && NOT_CONTENT.test(dictionary)) continue;
+    const decoded = decodeStream(dictionary, bytes.subarray(dataStart, dataEnd));
+    if (decoded === undefined) return true;
+    if (isObjectStream) dictionaries += decoded;
+    else contents.push(decoded);
+  }
+  dictionaries += file.slice(plainFrom);
+  if (hasLowFillAlpha(dictionaries)) return true;
+  const deviceSpacesOnly = contents.every((content) => colourSpacesAreDevice(content));
+  return contents.some((content) => hasRiskyOperator(content, deviceSpacesOnly));
+}
+
+/** The `<< … >>` before a `stream` keyword (matching nested dictionaries), or undefined. */
+function streamDictionary(file: string, closeIndex: number): string | undefined {
+  let depth = 0;
+  for (let index = closeIndex + 1; index > 0; index--) {
+    const pair = file.slice(index - 1, index + 1);
+    if (pair === '>>') {
+      depth++;
+      index--;
+    } else if (pair === '<<') {
+      depth--;
+      if (depth === 0) return file.slice(index - 1, closeIndex + 2);
+      index--;
+    }
+  }
+  return undefined;
+}
+
+/** The stream's bytes as latin1 text, or undefined when they cannot be read here. */
+function decodeStream(dictionary: string, data: Uint8Array): string | undefined {
+  const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dictionary)?.[1];
+  const filters = filter === undefined ? [] : filter.replace(/[[\]]/g, ' ').trim().split(/\s+/);
+  if (filters.length === 0) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  if (filters.length !== 1 || (filters[0] !== '/FlateDecode' && filters[0] !== '/Fl') || /\/DecodeParms\b/.test(dictionary)) return undefined;
+  try {
+    return inflateSync(data).toString('latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+function hasLowFillAlpha(dictionaries: string): boolean {
+  const pattern = /\/ca\s*([^\s/>\]]*)/g;
+  for (let match = pattern.exec(dictionaries); match !== null; match = pattern.exec(dictionaries)) {
+    const value = match[1] ?? '';
+    if (!NUMBER.test(value) || Number(value) < SAFE_FILL_ALPHA_MIN) return true;
+  }
+  return false;
+}
+
+/** Every `cs` names a device space, so `sc`/`scn` operand counts say gray, RGB or CMYK. */
+function colourSpacesAreDevice(content: string): boolean {
+  const pattern = /(?<=^|[\s)\]>}])cs(?=[\s()<>[\]{}/%]|$)/g;
+  for (let match = pattern.exec(content); match !== null; match = pattern.exec(content)) {
+    const operand = content.slice(Math.max(0, match.index - 64), match.index).trim().split(/\s+/).pop();
+    if (!DEVICE_SPACES.has(operand ?? '')) return false;
+  }
+  return true;
+}
+
+function hasRiskyOperator(content: string, deviceSpacesOnly: boolean): boolean {
+  STATE_OPERATOR.lastIndex = 0;
+  for (let match = STATE_OPERATOR.exec(content); match !== null; match = STATE_OPERATOR.exec(content)) {
+    const operator = match[1];
+    const operands = content.slice(Math.max(0, match.index - 96), match.index).trim().split(/\s+/);
+    if (!operatorIsHarmless(operator, operands, deviceSpacesOnly)) return true;
+  }
+  return false;
+}
+
+function operatorIsHarmless(operator: string | undefined, before: readonly string[], deviceSpacesOnly: boolean): boolean {
+  switch (operator) {
+    case 'gs':
+      // Fill alpha was checked in every ExtGState dictionary.
+      return true;
+    case 'cs':
+      return DEVICE_SPACES.has(before[before.length - 1] ?? '');
+    case 'Tr':
+      return lastNumbers(before, 1)?.[0] === 0;
+    case 'g':
+      return isDark(lastNumbers(before, 1));
+    case 'rg':
+      return isDark(lastNumbers(before, 3));
+    case 'k':
+      return isDark(lastNumbers(before, 4));
+    case 'sc':
+    case 'scn': {
+      if (!deviceSpacesOnly) return false;
+      const count = trailingNumberCount(before);
+      return count === 1 || count === 3 || count === 4 ? isDark(lastNumbers(before, count)) : false;
+    }
+    default:
+      return false;
+  }
+}
+
+function trailingNumberCount(tokens: readonly string[]): number {
+  let count = 0;
+  while (count < tokens.length && NUMBER.test(tokens[tokens.length - 1 - count] ?? '')) count++;
+  return count;
+}
+
+function lastNumbers(tokens: readonly string[], count: number): number[] | undefined {
+  const last = tokens.slice(-count);
+  return last.length === count && last.every((token) => NUMBER.test(token)) ? last.map(Number) : undefined;
+}
+
+/** Gray, RGB or CMYK components that can never come out near-white. */
+function isDark(components: readonly number[] | undefined): boolean {
+  if (components === undefined) return false;
+  if (components.length === 4) return Math.max(...components) >= DARK_CMYK_MIN;
+  return Math.min(...components) <= DARK_GRAY_MAX;
 }

@@ -1,7 +1,7 @@
 import { FormatError, InvalidPDFException, PasswordException, PDFParse, UnknownErrorException } from 'pdf-parse';
 import { ERROR_CODES, FileError } from '../errors';
 import { layoutPage, type LayoutItem } from './pdf-layout';
-import { findHiddenItems, readDrawing, type OperatorList } from './pdf-visibility';
+import { findHiddenByGeometry, findHiddenItems, mayHideTextByDrawing, readDrawing, type OperatorList } from './pdf-visibility';
 import type { RawExtraction, RawLine } from './raw-line';
 
 /** Pages we read at most unless told otherwise; résumés are 1-4 pages. */
@@ -11,6 +11,9 @@ export interface PdfOptions {
   /** Reject documents with more pages (TOO_COMPLEX). Default 50. */
   maxPages?: number;
 }
+
+/** pdf.js AnnotationMode.DISABLE: annotation appearances are not in the text content either. */
+const ANNOTATIONS_DISABLED = 0;
 
 /** pdf-parse's own page joiner ("-- 1 of 2 --"); a PDF that prints one still must not reach evidence. */
 const PAGE_MARKER = /^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/;
@@ -23,7 +26,7 @@ interface PdfJsDocument {
 interface PdfJsPage {
   view: number[];
   getTextContent(): Promise<{ items: unknown[] }>;
-  getOperatorList(): Promise<OperatorList>;
+  getOperatorList(options?: { annotationMode?: number }): Promise<OperatorList>;
   cleanup(): unknown;
 }
 
@@ -38,8 +41,9 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy, never the caller's bytes.
   const parser = new PDFParse({ data: bytes.slice() });
   try {
-    await parser.getInfo();
-    const document = pdfJsDocument(parser);
+    const document = await loadDocument(parser);
+    // Most résumés are drawn in plain dark ink: then the operator list cannot hide anything.
+    const checkDrawing = mayHideTextByDrawing(bytes);
     const pageCount = document.numPages;
     if (pageCount > maxPages) {
       throw new FileError(
@@ -53,7 +57,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
       const page = await document.getPage(pageNumber);
       try {
-        const layout = await readPage(page);
+        const layout = await readPage(page, checkDrawing);
         if (!layout.hasText) pagesWithoutText.push(pageNumber);
         if (layout.twoColumns) {
           warnings.push({
@@ -91,12 +95,16 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
   }
 }
 
-async function readPage(page: PdfJsPage): Promise<{ lines: ReturnType<typeof layoutPage>['lines']; twoColumns: boolean; hasText: boolean }> {
+async function readPage(
+  page: PdfJsPage,
+  checkDrawing: boolean,
+): Promise<{ lines: ReturnType<typeof layoutPage>['lines']; twoColumns: boolean; hasText: boolean }> {
   const content = await page.getTextContent();
   const items = content.items.flatMap(toPositioned);
   if (!items.some((item) => item.text.trim() !== '')) return { lines: [], twoColumns: false, hasText: false };
-  const drawing = readDrawing(await page.getOperatorList());
-  const reasons = findHiddenItems(items, drawing, page.view);
+  const reasons = checkDrawing
+    ? findHiddenItems(items, readDrawing(await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED })), page.view)
+    : findHiddenByGeometry(items, page.view);
   const laidOut: LayoutItem[] = items.map((item, index) => {
     const hiddenReason = reasons[index];
     return hiddenReason === undefined ? item : { ...item, hiddenReason };
@@ -114,6 +122,17 @@ function toPositioned(raw: unknown): LayoutItem[] {
   if (typeof a !== 'number' || typeof b !== 'number' || typeof x !== 'number' || typeof y !== 'number') return [];
   const width = typeof item.width === 'number' ? item.width : 0;
   return [{ text: item.str, x, y, width, fontSize: Math.hypot(a, b) }];
+}
+
+/**
+ * Opens the document once. pdf-parse's public getInfo() also reads metadata, outline,
+ * permissions and page labels, which we never use; its private `load()` only opens it.
+ */
+async function loadDocument(parser: PDFParse): Promise<PdfJsDocument> {
+  const load: unknown = (parser as unknown as { load?: unknown }).load;
+  if (typeof load === 'function') await (load as () => Promise<unknown>).call(parser);
+  else await parser.getInfo();
+  return pdfJsDocument(parser);
 }
 
 function pdfJsDocument(parser: PDFParse): PdfJsDocument {
