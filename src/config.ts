@@ -35,6 +35,27 @@ const ConfigSchema = z.object({
     .transform((list) => list.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
   FETCH_TIMEOUT_MS: intFrom(10_000, 1),
   CALLBACK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  /**
+   * Per-reviewer tokens for the reviewer workspace's login, "alice:<token>,bob:<token>" (tokens of at
+   * least 16 characters). When unset, the login takes API_TOKEN plus a self-declared reviewer id.
+   */
+  REVIEWER_TOKENS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      const tokens: Record<string, string> = {};
+      for (const entry of list.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const index = entry.indexOf(':');
+        const id = index > 0 ? entry.slice(0, index).trim() : '';
+        const token = index > 0 ? entry.slice(index + 1).trim() : '';
+        if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(id) || token.length < 16) {
+          ctx.addIssue({ code: 'custom', message: `entry ${index > 0 ? `"${id}"` : 'without ":"'}: expected "<reviewer id>:<token of at least 16 characters>"` });
+          return z.NEVER;
+        }
+        tokens[id] = token;
+      }
+      return tokens;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ lock: a job whose worker died is retried after this (plus one stalled check). */
   JOB_LOCK_MS: intFrom(30_000, 500),
@@ -65,6 +86,8 @@ export interface AppConfig {
   readonly fetchAllowlist: readonly string[];
   readonly fetchTimeoutMs: number;
   readonly callbackSecret?: string;
+  /** Reviewer id → login token for the reviewer workspace (REVIEWER_TOKENS); empty: API_TOKEN + declared id. */
+  readonly reviewerTokens: Readonly<Record<string, string>>;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** BullMQ lockDuration in ms (default 30000). */
   readonly jobLockMs: number;
@@ -106,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fetchAllowlist: Object.freeze([...e.FETCH_ALLOWLIST]),
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     callbackSecret: e.CALLBACK_SECRET,
+    reviewerTokens: Object.freeze({ ...e.REVIEWER_TOKENS }),
     logLevel: e.LOG_LEVEL,
     jobLockMs: e.JOB_LOCK_MS,
     stalledIntervalMs: e.STALLED_INTERVAL_MS,

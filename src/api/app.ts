@@ -17,6 +17,7 @@ import { registerCandidateRoutes } from './routes/candidates';
 import { registerHealthRoutes } from './routes/health';
 import { registerProfileRoutes } from './routes/profiles';
 import { registerReportRoutes } from './routes/reports';
+import { registerReviewRoutes } from './routes/review-workspace';
 import { webhookRoutes } from './webhooks';
 
 export interface BuildAppOptions {
@@ -99,7 +100,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   registerHealthRoutes(app, deps);
   registerProfileRoutes(app, deps);
-  registerBatchRoutes(app, deps);
+  const reviewStore = registerReviewRoutes(app, { ...deps, ...(options.logger ? { logger: options.logger } : {}) });
+  registerBatchRoutes(app, deps, reviewStore);
   registerReportRoutes(app, deps);
   registerCandidateRoutes(app, deps);
 

@@ -1,3 +1,5 @@
+import { reviewOpenApiPaths } from './routes/review-openapi';
+
 /**
  * OpenAPI 3.1 description of every route, written by hand (the routes validate with zod, not JSON
  * Schema). A test compares it with the routes Fastify actually registered, so it cannot drift.
@@ -50,6 +52,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
     security: [{ bearer: [] }],
     paths: {
+      ...reviewOpenApiPaths(),
       '/health': {
         get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process answers.' } } },
       },
@@ -78,7 +81,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/v1/batches': {
         post: {
           summary: 'Upload résumés as a batch',
-          description: 'multipart/form-data: one `file` part per résumé (PDF, DOCX, TXT, Markdown), optional `profile` (default profile when absent) and `callbackUrl` (https). The whole form is read before anything is queued.',
+          description: 'multipart/form-data: one `file` part per résumé (PDF, DOCX, TXT, Markdown), optional `profile` (default profile when absent), `callbackUrl` (https) and `blind` (`true` turns blind review on for the batch before any file is queued). The whole form is read before anything is queued.',
           requestBody: {
             required: true,
             content: {
@@ -90,6 +93,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
                     file: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } },
                     profile: { type: 'string' },
                     callbackUrl: { type: 'string', format: 'uri' },
+                    blind: { type: 'string', enum: ['true', 'false'] },
                   },
                 },
               },
@@ -189,7 +193,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API_TOKEN' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'API_TOKEN' },
+        reviewSession: { type: 'apiKey', in: 'cookie', name: 're_review_session', description: 'Reviewer workspace session from POST /review/login' },
+      },
       schemas: {
         Error: {
           type: 'object',

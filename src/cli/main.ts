@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { ResumeEvidenceError } from '../errors';
 import { defaultProfile, loadProfile } from '../profile/load-profile';
 import { loadConfig } from '../config';
+import { registerAuditCommand } from './audit-command';
 import { registerEvalCommand } from './eval-command';
 import { describeOutput, formatSummaryTable, runScreen } from './screen-command';
 import { startServer } from './serve-command';
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
     });
 
   registerEvalCommand(program);
+  registerAuditCommand(program);
 
   program
     .command('serve')

@@ -46,6 +46,13 @@ export interface BatchStatus {
   files: BatchFileStatus[];
 }
 
+/** What an erasure removed of one résumé; handed to erasure listeners (the review audit log). */
+export interface ErasedResume {
+  resumeId: string;
+  reportIds: string[];
+  batchIds: string[];
+}
+
 const CallbackUrlSchema = z
   .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
   .optional();
@@ -60,6 +67,7 @@ function invalid(message: string): ResumeEvidenceError {
  */
 export class ScreeningService {
   private readonly storage: QueueStorage;
+  private readonly erasureListeners: Array<(erased: ErasedResume) => Promise<void>> = [];
 
   private constructor(
     private readonly config: AppConfig,
@@ -196,6 +204,7 @@ export class ScreeningService {
     for (const resumeId of resumeIds) {
       const erased = await this.storage.eraseResume(resumeId);
       deleted.push(...erased.deleted);
+      await this.notifyErasure({ resumeId, reportIds: erased.reportIds, batchIds: erased.batchIds });
       for (const reportId of erased.reportIds) {
         for (const stage of ['extract', 'tag', 'report'] as const) {
           deleted.push(...(await this.removeJob(stage, stageJobId(stage, reportId))));
@@ -211,6 +220,31 @@ export class ScreeningService {
     }
     this.logger.info({ resumes: resumeIds.size, deleted: deleted.length }, 'candidate erased');
     return { deleted };
+  }
+
+  /**
+   * Review workspace: `listener` runs after each résumé is erased (by the API or a webhook), to
+   * write the erasure into the audit log. A failing listener is logged; the erasure still stands.
+   */
+  onErasure(listener: (erased: ErasedResume) => Promise<void>): void {
+    this.erasureListeners.push(listener);
+  }
+
+  /** Review workspace: the original uploaded file, while it is retained (null after erasure or expiry). */
+  async getOriginal(resumeId: string): Promise<{ bytes: Buffer; fileName: string } | null> {
+    if (!RESUME_ID_PATTERN.test(resumeId)) return null;
+    const [bytes, source] = await Promise.all([this.storage.getBytes(resumeId), this.storage.getSource(resumeId)]);
+    return bytes && source ? { bytes, fileName: source.fileName } : null;
+  }
+
+  private async notifyErasure(erased: ErasedResume): Promise<void> {
+    for (const listener of this.erasureListeners) {
+      try {
+        await listener(erased);
+      } catch (error) {
+        this.logger.error({ err: { name: error instanceof Error ? error.name : typeof error } }, 'erasure listener failed; the erasure itself succeeded');
+      }
+    }
   }
 
   claimDelivery(origin: string, deliveryId: string): Promise<boolean> {

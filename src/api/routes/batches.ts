@@ -6,6 +6,7 @@ import { safeFileName } from '../file-name';
 import { ApiError } from '../http-errors';
 import { resolveProfileId } from '../profiles';
 import { parseWith } from '../validation';
+import type { ReviewStore } from '../../queue/review-store';
 
 interface UploadedFile {
   fileName: string;
@@ -27,7 +28,7 @@ const BatchParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}
 async function readUploadForm(request: FastifyRequest, deps: AppDeps): Promise<UploadForm> {
   const { maxFileBytes, maxFilesPerBatch } = deps.config;
   if (!request.isMultipart()) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the files as multipart/form-data: one "file" part per résumé, optional "profile" and "callbackUrl" fields.');
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the files as multipart/form-data: one "file" part per résumé, optional "profile", "callbackUrl" and "blind" fields.');
   }
   const files: UploadedFile[] = [];
   const fields = new Map<string, string>();
@@ -64,7 +65,14 @@ async function readUploadForm(request: FastifyRequest, deps: AppDeps): Promise<U
   return { files, fields };
 }
 
-export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps): void {
+/** The optional `blind` form field: "true" or "false" (default false); anything else is refused. */
+function parseBlindField(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ApiError('INVALID_INPUT', 'The "blind" field must be "true" or "false".');
+}
+
+export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps, reviewStore: ReviewStore): void {
   app.post('/v1/batches', { config: { needsRedis: true } }, async (request, reply) => {
     const { files, fields } = await readUploadForm(request, deps);
     if (files.length === 0) {
@@ -72,7 +80,10 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     const profileId = resolveProfileId(deps.service, fields.get('profile'));
     const callbackUrl = validateCallbackUrl(fields.get('callbackUrl'), deps.config);
+    const blind = parseBlindField(fields.get('blind'));
     const { batchId } = await deps.service.createBatch({ profileId, ...(callbackUrl === undefined ? {} : { callbackUrl }) });
+    // Set before any file is queued, so no page of this batch is ever shown with identities.
+    if (blind) await reviewStore.enableBlind(batchId, 'api', new Date().toISOString());
     const accepted = [];
     for (const file of files) {
       const result = await deps.service.submitFile({
@@ -86,7 +97,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: AppDeps): void {
       accepted.push({ fileName: file.fileName, ...result, reportUrl: publicUrl(deps.config, `/v1/reports/${result.reportId}`) });
     }
     const statusUrl = publicUrl(deps.config, `/v1/batches/${batchId}`);
-    return reply.code(202).header('location', statusUrl).send({ batchId, profileId, files: accepted, statusUrl });
+    return reply.code(202).header('location', statusUrl).send({ batchId, profileId, blind, files: accepted, statusUrl });
   });
 
   app.get('/v1/batches/:id', { config: { needsRedis: true } }, async (request) => {

@@ -163,6 +163,27 @@ describe('POST /v1/batches', () => {
     expect(unknown.json<{ error: { message: string } }>().error.message).toContain('no-such-profile');
   });
 
+  it('switches blind review on for a batch uploaded with blind=true, before any file is queued', async () => {
+    const form = multipartBody([
+      { name: 'blind', value: 'true' },
+      { name: 'file', fileName: 'blind.txt', bytes: Buffer.from(textResume('Kit Sample', 'blind upload')) },
+    ]);
+    const upload = await call({ method: 'POST', url: '/v1/batches', headers: { ...auth, ...form.headers }, payload: form.payload });
+    expect(upload.statusCode).toBe(202);
+    const { batchId, blind } = upload.json<{ batchId: string; blind: boolean }>();
+    expect(blind).toBe(true);
+    const audit = await call({ method: 'GET', url: `/v1/batches/${batchId}/audit`, headers: auth });
+    expect(audit.json<{ entries: Array<{ action: string; actor: string }> }>().entries.map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['blind-review-on:api']);
+
+    const bad = multipartBody([
+      { name: 'blind', value: 'yes please' },
+      { name: 'file', fileName: 'x.txt', bytes: Buffer.from(textResume('Kit Sample', 'blind field')) },
+    ]);
+    const refused = await call({ method: 'POST', url: '/v1/batches', headers: { ...auth, ...bad.headers }, payload: bad.payload });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('"blind"');
+  });
+
   it('answers 404 for an unknown batch or report', async () => {
     const batch = await call({ method: 'GET', url: '/v1/batches/batch-does-not-exist', headers: auth });
     expect(batch.statusCode).toBe(404);
