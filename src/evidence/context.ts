@@ -150,7 +150,7 @@ export function findMeasurement(text: string, match: TermMatch): string | undefi
 const REPORTING_WORDS = new Set([
   'wrote', 'write', 'writes', 'writing', 'reported', 'reporting', 'reports', 'covered', 'covering', 'interviewed',
   'interviewing', 'article', 'articles', 'series', 'column', 'columns', 'story', 'stories', 'podcast', 'podcasts',
-  'blog', 'blogged', 'journalist', 'journalism',
+  'blog', 'blogged', 'journalist', 'journalism', 'guidance', 'guidelines',
 ]);
 const TOPIC_WORDS = new Set(['about', 'on']);
 const RESEARCH_WORDS = new Set(['paper', 'papers', 'thesis', 'dissertation', 'preprint', 'code', 'software', 'homework', 'harness', 'library']);
@@ -219,7 +219,7 @@ const FAMILIARITY_BEFORE = compileCues([
   'basic understanding of', 'some knowledge of', 'aware of', 'introductory', 'introduction to', 'beginner', 'novice',
   'coursework', 'course work', 'course', 'class on', 'class in', 'online course', 'coursera', 'udemy', 'mooc',
   'bootcamp', 'nanodegree', 'specialization', 'certificate in', 'tutorial', 'self-study', 'studied', 'dabbled in',
-  'played with', 'tinkered with',
+  'played with', 'tinkered with', 'reading group', 'journal club', 'study group', 'book club',
 ]);
 const FAMILIARITY_AFTER = compileCues([
   'beginner', 'basics', 'basic', 'coursework', 'novice', 'familiar', 'exposure', 'limited', 'elementary',
@@ -229,6 +229,22 @@ const FAMILIARITY_AFTER = compileCues([
 const MANAGED_BEFORE = compileCues([
   'product manager', 'product management', 'product owner', 'product lead', 'program manager', 'programme manager', 'roadmap',
 ]);
+/** Trying something out, as opposed to building with it ("Explored ...", "Trialled a vendor's ..."). */
+const EXPLORATORY_VERBS = new Set(['explored', 'exploring', 'explore', 'trialled', 'trialed', 'trialling', 'trialing', 'tried', 'trying', 'piloted', 'experimented', 'evaluated']);
+/**
+ * Later on the line, the tried thing was not adopted: "...; we never put it in production",
+ * "... but did not deploy it", "...; we shipped a rules-based version instead".
+ */
+const NOT_ADOPTED = /\b(?:never|not|n['’]t)\s+(?:\w+\s+){0,2}(?:deploy|deployed|ship|shipped|put\b.*\bproduction|launch|launched|adopt|adopted|go live|went live|used it|use it|productioni[sz]ed)\b|\binstead\b|\b(?:abandoned|shelved|dropped)\b/i;
+
+/** "Explored function calling ... ; we shipped a rules-based version instead": tried, not used. */
+export function findNotAdopted(text: string, tokens: readonly Token[], match: TermMatch): string | undefined {
+  const verb = tokens.slice(0, match.first).find((token) => EXPLORATORY_VERBS.has(token.lower));
+  if (verb === undefined) return undefined;
+  const after = NOT_ADOPTED.exec(text.slice(match.end));
+  return after === null ? undefined : `${verb.text} ... ${after[0]}`;
+}
+
 const QUALIFIER_REACH = 8;
 const QUALIFIER_AFTER_REACH = 4;
 
@@ -253,20 +269,31 @@ export function findBoost(tokens: readonly Token[], match: TermMatch, boost: Cue
   return nearest(hits, match)?.cue.text;
 }
 
+function colonAfterClause(text: string, tokens: readonly Token[], clause: number): boolean {
+  const last = tokens.filter((token) => token.clause === clause).pop();
+  const next = tokens.find((token) => token.clause === clause + 1);
+  return last !== undefined && next !== undefined && /^\s*:\s*$/.test(text.slice(last.end, next.start));
+}
+
 /** Lead and ownership verbs that, opening a line, make the whole clause the person's own work. */
-const OPENING_LEAD_VERBS = new Set(['led', 'lead', 'leads', 'leading', 'owned', 'own', 'owns', 'headed', 'heads', 'spearheaded', 'architected', 'founded']);
+const OPENING_LEAD_VERBS = new Set(['led', 'lead', 'leads', 'leading', 'owned', 'own', 'owns', 'headed', 'heads', 'spearheaded', 'architected', 'founded', 'maintainer']);
 
 /**
  * "Lead a group of four students working on cooperative multi-agent RL": a lead verb that opens
  * the line governs everything in its clause, however far the match is from it. Counts only when
  * the profile lists the verb as a boost cue.
  */
-export function findOpeningLead(tokens: readonly Token[], match: TermMatch, boost: CueSet): string | undefined {
+export function findOpeningLead(tokens: readonly Token[], match: TermMatch, boost: CueSet, text = ''): string | undefined {
   const first = tokens[0] !== undefined && /^\d+$/.test(tokens[0].lower) ? 1 : 0;
   const verb = tokens[first];
-  if (verb === undefined || !OPENING_LEAD_VERBS.has(verb.lower) || verb.clause !== tokens[match.first]?.clause) return undefined;
+  if (verb === undefined || !OPENING_LEAD_VERBS.has(verb.lower)) return undefined;
+  const matchClause = tokens[match.first]?.clause;
+  // "Own the bid-shading policy: an actor-critic learner ...": a colon only details what is led.
+  const colonJoined = matchClause === verb.clause + 1 && colonAfterClause(text, tokens, verb.clause);
+  if (verb.clause !== matchClause && !colonJoined) return undefined;
   if (match.first <= first) return undefined;
-  return findCues(tokens, boost, first, first, verb.clause).length > 0 ? verb.text : undefined;
+  // The profile lists the verb, alone or opening a cue ("own the").
+  return findCues(tokens, boost, first, first + 2, verb.clause).some((hit) => hit.first === first) ? verb.text : undefined;
 }
 
 const NUMBER_WORDS = new Set([

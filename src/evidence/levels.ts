@@ -8,7 +8,9 @@ import type { Level } from './evidence.schema';
 import type { Token } from './tokenize';
 import type { TermMatch } from './match-terms';
 import type { CompiledRequirement } from './compile-profile';
+import { compileCues, findCues, findNotAdopted } from './context';
 import { findBoost, findMeasurement, findOpeningLead, findNegation, findOtherSense, findQualifier, findReportedTopic, findYears } from './context';
+import { acronymExpansion, expansionIsMl } from './domain-context';
 import { describesResearch, isVerbLike, startsWithAction } from './line-shape';
 
 export interface Rule {
@@ -50,12 +52,19 @@ export const LEVEL_RULES = {
   publicationEntry: { id: 'publication-entry', level: 'used', reason: 'An entry of the publications list.' },
 } as const satisfies Record<string, Rule>;
 
+/** Ownership roles that show central work wherever they are written. */
+const MAINTAINER_CUES = compileCues(['maintainer of', 'author and maintainer', 'creator and maintainer', 'core maintainer']);
+
 /** Rules that set a match aside. */
 export const IGNORE_RULES = {
   hiddenText: { id: 'hidden-text', reason: 'On a line a reader cannot see (hidden text); never evidence.' },
   instructions: { id: 'instructions-to-machine', reason: 'On a line addressed to an automated screener; never evidence.' },
   otherSense: { id: 'other-sense', reason: 'The word is used in another sense here.' },
   negated: { id: 'negated', reason: 'Negated in the same clause.' },
+  noFieldContext: {
+    id: 'no-field-context',
+    reason: 'A word with common senses outside the field (agent, RL, fine-tuned, Python, ...) counts only when the words around it are about the field.',
+  },
 } as const;
 
 export type Assessment =
@@ -126,6 +135,13 @@ export function otherSenseOf(
       soft: !sense.hard,
     };
   }
+  const expansion = acronymExpansion(facts.line.text, match);
+  if (expansion !== undefined && !expansionIsMl(expansion)) {
+    return {
+      assessment: ignored(IGNORE_RULES.otherSense, `"${matched}" is written out here as "${expansion}", another sense.`),
+      soft: false,
+    };
+  }
   const measurement = findMeasurement(facts.line.text, match);
   if (measurement) {
     return {
@@ -156,6 +172,8 @@ export function assessMatch(facts: LineFacts, match: TermMatch, requirement: Com
   if (negation) return ignored(IGNORE_RULES.negated, `("${negation}")`);
 
   const base = baseRule(facts);
+  const notAdopted = findNotAdopted(facts.line.text, tokens, match);
+  if (notAdopted) return item(LEVEL_RULES.hedged, `("${notAdopted}")`);
   const qualifier = findQualifier(tokens, match);
   if (qualifier) {
     const rule = { hedged: LEVEL_RULES.hedged, familiarity: LEVEL_RULES.familiarity, managed: LEVEL_RULES.managedProduct }[qualifier.kind];
@@ -169,8 +187,13 @@ export function assessMatch(facts: LineFacts, match: TermMatch, requirement: Com
   const years = findYears(tokens, match);
   if (years) return item(LEVEL_RULES.yearsOfUse, `("${years}")`);
   if (base.level === 'used') {
-    const boost = findBoost(tokens, match, requirement.boost, requirement.window) ?? findOpeningLead(tokens, match, requirement.boost);
+    const boost = findBoost(tokens, match, requirement.boost, requirement.window) ?? findOpeningLead(tokens, match, requirement.boost, facts.line.text);
     if (boost) return item(LEVEL_RULES.centralToWork, `("${boost}")`);
+  }
+  // "Author and maintainer of a package on PyPI" in a summary: maintaining it is owning the work.
+  if (base.level === 'mentioned' && !facts.isList) {
+    const role = findCues(tokens, MAINTAINER_CUES, match.first - requirement.window, match.last + requirement.window, tokens[match.first]?.clause ?? 0)[0];
+    if (role) return item(LEVEL_RULES.centralToWork, `("${role.cue.text}")`);
   }
   return item(base);
 }

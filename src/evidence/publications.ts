@@ -39,6 +39,8 @@ const VENUES: Array<{ venue: string; pattern: RegExp }> = [
 ];
 const WORKSHOP = /\bworkshops?\b/i;
 const THESIS = /\b(thesis|dissertation)\b/i;
+/** A journal or proceedings of any field ("Journal of Cellular Plastics", "Proceedings of the ... Conference"). */
+const OTHER_VENUE = /\b(?:Journal of|Proceedings of|Transactions on|[A-Z][a-z]+ Letters\b|Conference on)/;
 const YEAR = /(?<![\d.:/])(19[5-9]\d|20\d\d)(?![\d]|\.\d)/;
 const ENTRY_MARKER = /^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]|[-*•–—·▪●◦►])\s+/u;
 /** "A. Name", "A. B. Name", "Name, A." at the start of an entry: an author list. */
@@ -65,6 +67,7 @@ function venueOf(text: string): { venue?: string; mainVenue: boolean } {
   if (workshop) return { venue: 'Workshop', mainVenue: false };
   const thesis = THESIS.exec(text);
   if (thesis) return { venue: 'Thesis', mainVenue: false };
+  if (OTHER_VENUE.test(text)) return { venue: 'Journal or proceedings', mainVenue: false };
   return { mainVenue: false };
 }
 

@@ -8,6 +8,7 @@ import type { Profile } from '../profile/profile.schema';
 import { levelRank, type Evidence, type EvidenceItem, type Flag, type IgnoredMatch, type Publication, type RequirementEvidence } from './evidence.schema';
 import { compileProfile, type CompiledProfile, type CompiledRequirement } from './compile-profile';
 import { findOtherSense, mentionsAi } from './context';
+import { ambiguousDomain, domainSupport, lineIsAboutMl, lineIsAboutSoftware, type DocumentDomain } from './domain-context';
 import { IGNORE_RULES, LEVEL_RULES, assessMatch, otherSenseOf, type Assessment, type LineFacts, type SenseElsewhere } from './levels';
 import { isInstructionToMachine, isListLine, listItems, STUFFED_LIST_ITEMS } from './line-shape';
 import { findTermMatches, type TermMatch } from './match-terms';
@@ -31,6 +32,8 @@ interface AnalysedLine extends LineFacts {
   aboutAi: boolean;
   /** Matches per requirement index. */
   matches: Map<number, TermMatch[]>;
+  /** Matches that say something about the field (not words of a list-judged requirement such as "paper"). */
+  fieldMatches: TermMatch[];
 }
 
 function analyseLine(line: Line, index: number, compiled: CompiledProfile): AnalysedLine {
@@ -44,12 +47,16 @@ function analyseLine(line: Line, index: number, compiled: CompiledProfile): Anal
   const stuffed =
     listItems(line.text).length > STUFFED_LIST_ITEMS ||
     [...matches.values()].some((list) => new Set(list.map((match) => match.first)).size > STUFFED_MATCHES_PER_LINE);
+  const fieldMatches = [...matches.entries()].flatMap(([requirementIndex, list]) =>
+    compiled.requirements[requirementIndex]?.sectionEvidence.size === 0 ? list : list.filter((match) => match.pattern.kind === 'acronym'),
+  );
   const specific = [...matches.values()].some((list) => list.some((match) => match.pattern.kind === 'acronym' || match.pattern.parts.length > 1));
   return {
     line,
     index,
     tokens,
     matches,
+    fieldMatches,
     instruction: isInstructionToMachine(line.text),
     aboutAi: specific || mentionsAi(tokens),
     isList: isListLine(line.text, tokens),
@@ -117,7 +124,32 @@ interface Judged {
   assessment: Assessment;
 }
 
-function judgeLine(item: AnalysedLine, requirement: CompiledRequirement, matches: TermMatch[], elsewhere: SenseElsewhere | undefined): Judged[] {
+/** Where the document talks about ML or software: the backing for ambiguous acronyms and skills lists. */
+function documentDomain(analysed: readonly AnalysedLine[]): DocumentDomain {
+  const mlSections = new Set<string>();
+  let mlLines = 0;
+  let software = false;
+  for (const item of analysed) {
+    if (!isEvidenceLine(item)) continue;
+    const unambiguous = item.fieldMatches.some((match) => ambiguousDomain(match.pattern) === undefined);
+    if (lineIsAboutMl(item.tokens, unambiguous)) {
+      mlSections.add(item.line.section);
+      mlLines += 1;
+      software = true;
+    } else if (!software && lineIsAboutSoftware(item.tokens)) {
+      software = true;
+    }
+  }
+  return { mlSections, ml: mlLines >= 2, software };
+}
+
+function judgeLine(
+  item: AnalysedLine,
+  requirement: CompiledRequirement,
+  matches: TermMatch[],
+  elsewhere: SenseElsewhere | undefined,
+  domain: DocumentDomain,
+): Judged[] {
   if (item.line.hidden) {
     const { id, reason } = IGNORE_RULES.hiddenText;
     return matches.slice(0, 1).map((match) => ({ match, assessment: { kind: 'ignored', rule: id, reason } }));
@@ -128,7 +160,16 @@ function judgeLine(item: AnalysedLine, requirement: CompiledRequirement, matches
   }
   return matches.map((match) => {
     const sense = otherSenseOf(item, match, requirement, elsewhere, item.aboutAi);
-    return { match, assessment: sense ? sense.assessment : assessMatch(item, match, requirement) };
+    if (sense) return { match, assessment: sense.assessment };
+    const assessment = assessMatch(item, match, requirement);
+    if (assessment.kind === 'ignored') return { match, assessment };
+    const facts = { text: item.line.text, tokens: item.tokens, allMatches: item.fieldMatches, section: item.line.section, isList: item.isList };
+    if (domainSupport(facts, match, domain) === undefined) {
+      const { id, reason } = IGNORE_RULES.noFieldContext;
+      const wanted = ambiguousDomain(match.pattern) === 'software' ? 'software' : 'machine learning';
+      return { match, assessment: { kind: 'ignored', rule: id, reason: `${reason} Nothing in its clause or section is about ${wanted}.` } };
+    }
+    return { match, assessment };
   });
 }
 
@@ -203,6 +244,7 @@ function tagRequirement(
   analysed: readonly AnalysedLine[],
   entries: PublicationEntry[],
   elsewhere: SenseElsewhere | undefined,
+  domain: DocumentDomain,
 ): RequirementEvidence {
   const entryLines = new Set(entries.flatMap((entry) => entry.lines));
   const matchesByLine = new Map(analysed.map((item) => [item.line, item.matches.get(requirementIndex)]));
@@ -212,7 +254,7 @@ function tagRequirement(
     if (item.line.heading || entryLines.has(item.line)) continue;
     const matches = item.matches.get(requirementIndex);
     if (matches === undefined) continue;
-    const picked = pickForLine(judgeLine(item, requirement, matches, elsewhere));
+    const picked = pickForLine(judgeLine(item, requirement, matches, elsewhere, domain));
     if (picked === undefined) continue;
     const { match, assessment } = picked;
     const quote = item.line.text;
@@ -294,9 +336,10 @@ export function tagEvidence(document: ExtractedDocument, profile: Profile): Evid
     return entries;
   };
   const senses = sensesElsewhere(analysed, compiled);
+  const domain = documentDomain(analysed);
   const requirements = compiled.requirements.map((requirement, index) => {
     const entries = [...requirement.sectionEvidence].flatMap(entriesOf);
-    return tagRequirement(requirement, index, analysed, entries, senses.get(index));
+    return tagRequirement(requirement, index, analysed, entries, senses.get(index), domain);
   });
   return {
     requirements,

@@ -2,7 +2,7 @@ import type { EvidenceItem } from '../evidence/evidence.schema';
 import type { Decision } from '../review/decision.schema';
 import { decisionBadge, flagLabel } from './render-batch-page';
 import { escapeHtml, lineAnchor } from './escape';
-import { levelBadge } from './render-html';
+import { levelBadge, ruleNote } from './render-html';
 import { csrfField, workspacePage, type WorkspaceViewer } from './render-workspace-page';
 import type { OkReport, Report, ReportRequirement } from './report.schema';
 
@@ -37,7 +37,7 @@ function requirementBlock(requirement: ReportRequirement): string {
     ? `<ul class="items">${requirement.items
         .map(
           (item) =>
-            `<li><a class="evidence-link" href="#${lineAnchor(item.page, item.line)}">${levelBadge(item.level)} <span class="where">page ${item.page}, line ${item.line}</span> <span class="muted">(${escapeHtml(item.section)})</span><br><q>${highlighted(item)}</q></a><span class="muted">rule <code>${escapeHtml(item.rule)}</code>: ${escapeHtml(item.reason)}; matched <code>${escapeHtml(item.term)}</code></span></li>`,
+            `<li><a class="evidence-link" href="#${lineAnchor(item.page, item.line)}">${levelBadge(item.level)} <span class="where">page ${item.page}, line ${item.line}</span> <span class="muted">(${escapeHtml(item.section)})</span><br><q>${highlighted(item)}</q></a><span class="muted">${ruleNote(item)}</span></li>`,
         )
         .join('')}</ul>`
     : `<p class="lookedfor"><strong>Looked for, not found:</strong> ${requirement.lookedFor.map((term) => `<code>${escapeHtml(term)}</code>`).join(', ')}</p>`;

@@ -14,6 +14,11 @@ function highlighted(item: Pick<EvidenceItem, 'quote' | 'span'>): string {
   return `${escapeHtml(item.quote.slice(0, start))}<mark>${escapeHtml(item.quote.slice(start, end))}</mark>${escapeHtml(item.quote.slice(end))}`;
 }
 
+/** "rule <id>: <reason>; matched <term>": why an item counts, the same words on every page. */
+export function ruleNote(item: Pick<EvidenceItem, 'rule' | 'reason' | 'term'>): string {
+  return `rule <code>${escapeHtml(item.rule)}</code>: ${escapeHtml(item.reason.replace(/\.$/, ''))}; matched <code>${escapeHtml(item.term)}</code>`;
+}
+
 function where(page: number, line: number, section: string): string {
   return `<a href="#${lineAnchor(page, line)}">page ${page}, line ${line}</a> <span class="muted">(${escapeHtml(section)})</span>`;
 }
@@ -33,7 +38,7 @@ function requirementSection(requirement: ReportRequirement): string {
     parts.push('<ul class="items">');
     for (const item of requirement.items) {
       parts.push(
-        `<li>${levelBadge(item.level)} ${where(item.page, item.line, item.section)}<br><q>${highlighted(item)}</q><br><span class="muted">rule <code>${escapeHtml(item.rule)}</code>: ${escapeHtml(item.reason.replace(/\.$/, ''))}; matched <code>${escapeHtml(item.term)}</code></span></li>`,
+        `<li>${levelBadge(item.level)} ${where(item.page, item.line, item.section)}<br><q>${highlighted(item)}</q><br><span class="muted">${ruleNote(item)}</span></li>`,
       );
     }
     parts.push('</ul>');

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerEvalCommand } from '../../../src/cli/eval-command';
 import { runEval, type EvalResult } from '../../../src/eval/run-eval';
+import { screenFile } from '../../../src/pipeline/screen-file';
 import { defaultProfile } from '../../../src/profile/load-profile';
 import { readLabels } from '../../helpers/labels';
 
@@ -11,6 +12,22 @@ const root = path.resolve(__dirname, '../../..');
 const demoLabels = path.join(root, 'fixtures/labels.json');
 const hardLabels = path.join(root, 'fixtures/labeled/labels.json');
 const demo = readLabels(demoLabels);
+
+type LabelJson = { documents: Array<{ file: string; skills?: Record<string, { present: boolean; strength: string }>; traps?: string[] }> };
+
+/**
+ * A copy of the demo labels with one label made wrong on purpose, in a temporary folder (`file`
+ * paths stay relative to the fixtures through --files / filesDir). Disagreements then exist
+ * whatever the tagger's quality, so the tests below check how eval reports them.
+ */
+function withWrongLabel(change: (labels: LabelJson) => void): { labelsPath: string; cleanup: () => void } {
+  const labels = JSON.parse(readFileSync(demoLabels, 'utf8')) as LabelJson;
+  change(labels);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 're-eval-'));
+  const labelsPath = path.join(dir, 'labels.json');
+  writeFileSync(labelsPath, JSON.stringify(labels));
+  return { labelsPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 function inUnitInterval(value: unknown): boolean {
   return typeof value === 'number' && value >= 0 && value <= 1;
@@ -83,16 +100,31 @@ describe('runEval on the demo set', () => {
     expect(baselineTrapErrors.length).toBeGreaterThan(oursTrapErrors.length);
   });
 
-  it('quotes the lines behind each disagreement, verbatim from the extracted text', () => {
-    const withQuotes = result.disagreements.filter((d) => d.evidence.length > 0);
-    expect(withQuotes.length).toBeGreaterThan(0);
-    for (const disagreement of withQuotes) for (const quoted of disagreement.evidence) expect(quoted.quote.length).toBeGreaterThan(0);
+  it('quotes the lines behind each disagreement, verbatim from the extracted text', async () => {
+    // Label a résumé with strong Python evidence as having none: the disagreement must show the quotes.
+    const target = demo.documents.find((document) => document.skills?.python?.strength === 'strong');
+    if (!target) throw new Error('the demo labels need a résumé with strong Python evidence');
+    const wrong = withWrongLabel((labels) => {
+      const entry = labels.documents.find((document) => document.file === target.file);
+      if (entry?.skills) entry.skills.python = { present: false, strength: 'none' };
+    });
+    try {
+      const wrongResult = await runEval({ labelsPath: wrong.labelsPath, filesDir: path.dirname(demoLabels), profile: defaultProfile() });
+      const disagreement = wrongResult.disagreements.find((d) => d.file === target.file && d.requirementId === 'python');
+      expect(disagreement?.evidence.length).toBeGreaterThan(0);
+      const { report } = await screenFile({ fileName: path.basename(target.file), bytes: new Uint8Array(readFileSync(path.join(path.dirname(demoLabels), target.file))) }, defaultProfile());
+      if (report.status !== 'ok') throw new Error(`${target.file} could not be screened`);
+      for (const quoted of disagreement?.evidence ?? []) {
+        expect(report.text.find((line) => line.page === quoted.page && line.line === quoted.line)?.text).toBe(quoted.quote);
+      }
+    } finally {
+      wrong.cleanup();
+    }
   });
 });
 
 describe('runEval with splits', () => {
-  const hasHardSet = existsSync(hardLabels);
-  (hasHardSet ? it : it.skip)('reports figures per split and restricts to one with split', async () => {
+  it('reports figures per split and restricts to one with split', async () => {
     const all = await runEval({ labelsPath: hardLabels, profile: defaultProfile() });
     expect(Object.keys(all.splits ?? {}).sort()).toEqual(['heldout', 'tune']);
     const tune = all.splits?.tune;
@@ -120,20 +152,17 @@ describe('eval command', () => {
   });
 
   it('prints ours beside the baseline in tables, and fails when macro-F1 is below --min-f1', async () => {
-    // A copy of the demo labels that claims RL evidence in a look-alike résumé: the tagger rightly
-    // finds none, so recall and macro-F1 fall below 1 whatever the tagger's quality.
-    const labels = JSON.parse(readFileSync(demoLabels, 'utf8')) as { documents: Array<{ file: string; skills?: Record<string, unknown>; traps?: string[] }> };
-    const lookAlike = labels.documents.find((document) => (document.traps ?? []).length > 0 && document.skills);
-    if (!lookAlike?.skills) throw new Error('the demo labels need a look-alike résumé');
-    lookAlike.skills.rl = { present: true, strength: 'strong' };
-    const dir = mkdtempSync(path.join(os.tmpdir(), 're-eval-'));
-    const wrongLabels = path.join(dir, 'labels.json');
-    writeFileSync(wrongLabels, JSON.stringify(labels));
+    // Claim RL evidence in a look-alike résumé: the tagger rightly finds none, so macro-F1 < 1.
+    const wrong = withWrongLabel((labels) => {
+      const lookAlike = labels.documents.find((document) => (document.traps ?? []).length > 0 && document.skills);
+      if (!lookAlike?.skills) throw new Error('the demo labels need a look-alike résumé');
+      lookAlike.skills.rl = { present: true, strength: 'strong' };
+    });
     let result: { stdout: string; stderr: string; exitCode: number };
     try {
-      result = await runCli(['--labels', wrongLabels, '--files', path.dirname(demoLabels), '--min-f1', '1']);
+      result = await runCli(['--labels', wrong.labelsPath, '--files', path.dirname(demoLabels), '--min-f1', '1']);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      wrong.cleanup();
     }
     const { stdout, stderr, exitCode } = result;
     expect(stdout).toMatch(/baseline F1/);

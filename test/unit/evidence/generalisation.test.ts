@@ -62,7 +62,7 @@ describe('tagEvidence: lead words', () => {
   });
 
   it('a lead verb does not reach into a later clause', () => {
-    expect(levelOf(['- Led the data platform migration; later ran a few PPO experiments on the side'], 'rl')).toBe('used');
+    expect(levelOf(['- Led the data platform migration; later ran a few PPO experiments on language models'], 'rl')).toBe('used');
   });
 });
 

@@ -148,7 +148,7 @@ describe('tagEvidence: levels', () => {
   });
 
   it(`keeps at most ${MAX_ITEMS_PER_REQUIREMENT} items, the strongest first`, () => {
-    const lines = Array.from({ length: 20 }, (_, index) => `- Python job number ${index + 1}`);
+    const lines = Array.from({ length: 20 }, (_, index) => `- Python service number ${index + 1}`);
     lines.push('- Led the Python platform team');
     const python = requirement(tagEvidence(makeDocument(lines), profile), 'python');
     expect(python.items).toHaveLength(MAX_ITEMS_PER_REQUIREMENT);
@@ -198,7 +198,7 @@ describe('tagEvidence: quotes, flags and safety', () => {
   });
 
   it('flags keyword stuffing and counts such a line as a mention at most', () => {
-    const stuffed = '- Built agents agents agents agents agents agents agents agents agents agents with agent tools';
+    const stuffed = '- Built LLM agents agents agents agents agents agents agents agents agents agents with agent tools';
     const evidence = tagEvidence(makeDocument([stuffed]), profile);
     expect(evidence.flags.map((flag) => flag.code)).toContain('KEYWORD_STUFFING');
     expect(requirement(evidence, 'agents').level).toBe('mentioned');
