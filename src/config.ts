@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResumeEvidenceError } from './errors';
 import { describeIssues } from './zod-issues';
+import type { ExtractBudget } from './extract/budget/budget-options';
 
 /**
  * The whole environment, parsed once at start-up. Nothing else reads `process.env`: every
@@ -62,6 +63,9 @@ const ConfigSchema = z.object({
   STALLED_INTERVAL_MS: intFrom(30_000, 200),
   /** First retry delay; later retries double it (exponential backoff with jitter). */
   RETRY_BASE_DELAY_MS: intFrom(2_000, 1),
+  /** Per-file parsing budget: wall-clock ms once a thread starts on a file, and its heap in MB. */
+  EXTRACT_TIMEOUT_MS: intFrom(20_000, 100),
+  EXTRACT_MAX_MEMORY_MB: intFrom(512, 64),
   /** TEST ONLY: sleep this long inside the extract stage so a test can kill a worker mid-job. */
   TEST_EXTRACT_DELAY_MS: intFrom(0, 0),
 });
@@ -96,6 +100,8 @@ export interface AppConfig {
   /** Backoff base delay in ms (default 2000). */
   readonly retryBaseDelayMs: number;
   /** Test only (default 0): artificial delay of the extract stage. Never set it in production. */
+  /** Per-file parsing budget (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_MEMORY_MB; defaults 20000 ms, 512 MB). */
+  readonly extractBudget: Readonly<ExtractBudget>;
   readonly testExtractDelayMs: number;
 }
 
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobLockMs: e.JOB_LOCK_MS,
     stalledIntervalMs: e.STALLED_INTERVAL_MS,
     retryBaseDelayMs: e.RETRY_BASE_DELAY_MS,
+    extractBudget: Object.freeze({ timeoutMs: e.EXTRACT_TIMEOUT_MS, maxOldGenerationSizeMb: e.EXTRACT_MAX_MEMORY_MB }),
     testExtractDelayMs: e.TEST_EXTRACT_DELAY_MS,
   });
 }

@@ -10,12 +10,20 @@ export type { Logger } from 'pino';
 const CONTACT_FIELDS = ['email', 'phone', 'name', 'fullName', 'address', 'text', 'quote', 'quotes', 'matched', 'fileName', 'bytes', 'lines'];
 export const REDACT_PATHS = [...CONTACT_FIELDS, ...CONTACT_FIELDS.map((field) => `*.${field}`)];
 
-export function createLogger(config: Pick<AppConfig, 'logLevel'>, bindings: Record<string, string> = {}): Logger {
-  return pino({
+/**
+ * `destination`: where lines go (default: stdout). Tests pass a stream to read what would be logged.
+ */
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel'>,
+  bindings: Record<string, string> = {},
+  destination?: pino.DestinationStream,
+): Logger {
+  const options = {
     level: config.logLevel,
     base: { service: 'resume-evidence', ...bindings },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** One child per job run, so every line of one attempt can be found together. Ids only. */

@@ -31,8 +31,10 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'folder for the reports', 'reports')
     .option('-c, --concurrency <n>', 'files in flight at once', positiveInt, 4)
     .option('--max-bytes <n>', 'largest file accepted, in bytes', positiveInt, 10 * 1024 * 1024)
+    .option('--timeout-ms <n>', 'time budget to parse one file, in ms', positiveInt, 20_000)
+    .option('--max-memory-mb <n>', 'heap budget to parse one file, in MB', positiveInt, 512)
     .option('--no-progress', 'no progress bar')
-    .action(async (paths: string[], options: { profile?: string; out: string; concurrency: number; maxBytes: number; progress: boolean }) => {
+    .action(async (paths: string[], options: { profile?: string; out: string; concurrency: number; maxBytes: number; timeoutMs: number; maxMemoryMb: number; progress: boolean }) => {
       const profile = options.profile ? await loadProfile(options.profile) : defaultProfile();
       const run = await runScreen({
         inputs: paths,
@@ -40,6 +42,7 @@ export function buildProgram(): Command {
         outDir: options.out,
         concurrency: options.concurrency,
         maxBytes: options.maxBytes,
+        budget: { timeoutMs: options.timeoutMs, maxOldGenerationSizeMb: options.maxMemoryMb },
         progress: options.progress && Boolean(process.stderr.isTTY),
         onUnexpectedError: (fileName, error) => {
           // The error's message may quote the file; print only its type and where it happened.

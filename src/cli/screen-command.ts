@@ -2,6 +2,8 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import Table from 'cli-table3';
 import pLimit from 'p-limit';
+import { ExtractThreadPool } from '../extract/budget/extract-pool';
+import type { ExtractBudget } from '../extract/budget/budget-options';
 import { screenFile } from '../pipeline/screen-file';
 import type { Profile } from '../profile/profile.schema';
 import { buildErrorReport } from '../report/build-report';
@@ -20,6 +22,8 @@ export interface ScreenOptions {
   concurrency: number;
   /** Largest file accepted, in bytes. Default 10 MiB. */
   maxBytes: number;
+  /** Per-file parsing budget (wall-clock ms, heap MB); default 20000 ms and 512 MB. */
+  budget?: Partial<ExtractBudget>;
   /** Show a progress bar (on a terminal). */
   progress: boolean;
   /** Called for failures that are bugs rather than bad files; never given résumé text. */
@@ -40,6 +44,9 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenRun> {
     : undefined;
   bar?.start(files.length, 0);
   const limit = pLimit(Math.max(1, options.concurrency));
+  // Each file is parsed in a worker thread with a time and heap limit: a hostile file ends as an
+  // error report (EXTRACTION_TIMEOUT, TOO_COMPLEX) instead of hanging or exhausting the run.
+  const pool = new ExtractThreadPool({ ...options.budget, size: Math.max(1, options.concurrency) });
   const reports = await Promise.all(
     files.map((filePath) =>
       limit(async () => {
@@ -48,6 +55,7 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenRun> {
         if (input.ok) {
           const result = await screenFile({ fileName: input.fileName, bytes: input.bytes }, options.profile, {
             maxBytes: options.maxBytes,
+            budget: pool,
           });
           if (result.unexpectedError !== undefined) options.onUnexpectedError?.(input.fileName, result.unexpectedError);
           report = result.report;
@@ -62,6 +70,7 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenRun> {
     ),
   );
   bar?.stop();
+  await pool.close();
   const summary = buildSummary(options.profile, reports);
   await writeSummary(options.outDir, summary);
   return { summary, reports, missing };

@@ -28,7 +28,7 @@ export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = 
   const ctx = createJobContext({ config, redis: connection, queues, profiles, logger });
   const workerDeps = { config, connection, ctx, registry, logger };
   const workers: Worker[] = [
-    startExtractWorker(workerDeps),
+    startExtractWorker(workerDeps, config.extractBudget),
     startTagWorker(workerDeps),
     startReportWorker(workerDeps),
     startCallbackWorker(workerDeps),

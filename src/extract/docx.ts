@@ -5,6 +5,7 @@ import { scanParagraphs, type ScannedParagraph } from './docx-xml';
 import { htmlToLines } from './html-lines';
 import type { RawExtraction, RawLine } from './raw-line';
 import { readZipDirectory } from './zip-directory';
+import { checkInflatedSizes } from './zip-inflated-size';
 
 /** A résumé's DOCX is well under 10 MB unzipped; more is a zip bomb or a document of photos. */
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
@@ -35,12 +36,16 @@ export async function extractDocx(bytes: Uint8Array): Promise<RawExtraction> {
 function guardZipSize(bytes: Uint8Array): void {
   const entries = readZipDirectory(bytes);
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (total > MAX_DOCX_UNCOMPRESSED_BYTES || entries.length > MAX_DOCX_ENTRIES) {
-    throw new FileError(
-      ERROR_CODES.TOO_COMPLEX,
-      `The DOCX unpacks to more than ${MAX_DOCX_UNCOMPRESSED_BYTES / 1024 / 1024} MB (or ${MAX_DOCX_ENTRIES} parts); remove large images or export it as PDF and try again.`,
-    );
-  }
+  if (total > MAX_DOCX_UNCOMPRESSED_BYTES || entries.length > MAX_DOCX_ENTRIES) throw tooLarge();
+  // The declared sizes may lie (a zip bomb): count what really inflates, capped.
+  checkInflatedSizes(bytes, entries, MAX_DOCX_UNCOMPRESSED_BYTES, tooLarge);
+}
+
+function tooLarge(): FileError {
+  return new FileError(
+    ERROR_CODES.TOO_COMPLEX,
+    `The DOCX unpacks to more than ${MAX_DOCX_UNCOMPRESSED_BYTES / 1024 / 1024} MB (or ${MAX_DOCX_ENTRIES} parts); remove large images or export it as PDF and try again.`,
+  );
 }
 
 async function loadZip(bytes: Uint8Array): Promise<JSZip> {

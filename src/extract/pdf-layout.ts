@@ -191,18 +191,25 @@ function renderLine(line: GroupedLine, origin: string): LayoutLine[] {
 }
 
 function joinItems(items: readonly LayoutItem[]): string {
-  let text = '';
+  const parts: string[] = [];
+  // Tracked, not read back with /\s$/ from the growing string: that flattens it on every item,
+  // and a hostile page with 100,000 text items on one line then took minutes (quadratic).
+  let endsWithSpace = false;
   let previous: LayoutItem | undefined;
   for (const item of items) {
     if (previous) {
       const gap = item.x - (previous.x + previous.width);
-      const spaced = /\s$/.test(text) || /^\s/.test(item.text);
-      if (!spaced && gap > 0.15 * Math.max(item.fontSize, previous.fontSize)) text += ' ';
+      const spaced = endsWithSpace || /^\s/.test(item.text);
+      if (!spaced && gap > 0.15 * Math.max(item.fontSize, previous.fontSize)) {
+        parts.push(' ');
+        endsWithSpace = true;
+      }
     }
-    text += item.text;
+    parts.push(item.text);
+    if (item.text !== '') endsWithSpace = /\s$/.test(item.text);
     previous = item;
   }
-  return text;
+  return parts.join('');
 }
 
 function sumChars(items: readonly LayoutItem[]): number {

@@ -5,6 +5,12 @@ export interface ZipEntry {
   name: string;
   /** Declared uncompressed size in bytes (what a zip bomb lies about or inflates to). */
   uncompressedSize: number;
+  /** Declared compressed size in bytes. */
+  compressedSize: number;
+  /** 0 = stored, 8 = deflate; anything else no DOCX writer uses. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localHeaderOffset: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -30,13 +36,22 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== DIRECTORY_ENTRY) {
       throw corrupt('its ZIP directory is damaged');
     }
+    const method = view.getUint16(offset + 10, true);
+    const compressed = view.getUint32(offset + 20, true);
     const uncompressed = view.getUint32(offset + 24, true);
+    const localHeaderOffset = view.getUint32(offset + 42, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     if (offset + 46 + nameLength > bytes.length) throw corrupt('its ZIP directory is damaged');
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    entries.push({ name, uncompressedSize: uncompressed === ZIP64_MARKER ? Infinity : uncompressed });
+    entries.push({
+      name,
+      uncompressedSize: uncompressed === ZIP64_MARKER ? Infinity : uncompressed,
+      compressedSize: compressed === ZIP64_MARKER ? Infinity : compressed,
+      method,
+      localHeaderOffset,
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
