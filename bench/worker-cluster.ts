@@ -39,7 +39,17 @@ export function useWorkerEntry(entry: WorkerEntry): void {
   workerEntry = entry;
 }
 
+/** Extra node flags for worker processes (e.g. `--cpu-prof --cpu-prof-dir=…`); sandboxed children inherit them. */
+let workerNodeFlags: string[] = [];
+export function useWorkerNodeFlags(flags: string[]): void {
+  workerNodeFlags = flags;
+}
+
 function workerCommand(): string[] {
+  return [...workerNodeFlags, ...entryArguments()];
+}
+
+function entryArguments(): string[] {
   if (workerEntry === 'dist') {
     const compiled = path.resolve(__dirname, '..', 'dist', 'workers', 'start.js');
     if (!existsSync(compiled)) throw new Error(`--workers-from dist: ${compiled} is missing; run \`npm run build\` first.`);

@@ -1,11 +1,10 @@
-import type { Evidence, RequirementEvidence } from '../../../src/evidence/evidence.schema';
 import { acronymExpansion } from '../../../src/evidence/domain-context';
 import { findTermMatches } from '../../../src/evidence/match-terms';
 import { compileProfile } from '../../../src/evidence/compile-profile';
 import { tagEvidence } from '../../../src/evidence/tag-evidence';
 import { tokenize } from '../../../src/evidence/tokenize';
 import { defaultProfile } from '../../../src/profile/load-profile';
-import { makeDocument, makeResume } from './make-document';
+import { levelOf, makeDocument, makeResume, requirement } from './make-document';
 
 /**
  * Ambiguous words (agent, RL, PPO, fine-tuned, reward model, Python, ...) count only with positive
@@ -13,15 +12,6 @@ import { makeDocument, makeResume } from './make-document';
  */
 const profile = defaultProfile();
 
-function requirement(evidence: Evidence, id: string): RequirementEvidence {
-  const found = evidence.requirements.find((entry) => entry.requirementId === id);
-  if (found === undefined) throw new Error(`no requirement ${id} in the evidence`);
-  return found;
-}
-
-function levelOf(lines: string[], id: string, section: Parameters<typeof makeDocument>[1] = 'experience'): string {
-  return requirement(tagEvidence(makeDocument(lines, section), profile), id).level;
-}
 
 describe('tagEvidence: ambiguous words need context from the field', () => {
   it('does not take a registered agent for an AI agent', () => {

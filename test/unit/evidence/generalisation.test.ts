@@ -1,20 +1,10 @@
-import type { Evidence, RequirementEvidence } from '../../../src/evidence/evidence.schema';
 import { tagEvidence } from '../../../src/evidence/tag-evidence';
 import { defaultProfile } from '../../../src/profile/load-profile';
-import { makeDocument, makeResume } from './make-document';
+import { levelOf, makeDocument, makeResume, requirement } from './make-document';
 
 /** Rules added after reviewing the demo set against the label rules of fixtures/labeled/README.md. */
 const profile = defaultProfile();
 
-function requirement(evidence: Evidence, id: string): RequirementEvidence {
-  const found = evidence.requirements.find((entry) => entry.requirementId === id);
-  if (found === undefined) throw new Error(`no requirement ${id} in the evidence`);
-  return found;
-}
-
-function levelOf(lines: string[], id: string, section: Parameters<typeof makeDocument>[1] = 'experience'): string {
-  return requirement(tagEvidence(makeDocument(lines, section), profile), id).level;
-}
 
 describe('tagEvidence: other senses of acronyms', () => {
   it('ignores "RL" as a reduced level in surveying', () => {

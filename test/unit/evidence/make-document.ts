@@ -1,5 +1,8 @@
 /** Builds ExtractedDocument objects by hand for tagger tests: synthetic, fictional lines only. */
+import type { Evidence, RequirementEvidence } from '../../../src/evidence/evidence.schema';
+import { tagEvidence } from '../../../src/evidence/tag-evidence';
 import type { ExtractedDocument, Line, Section } from '../../../src/extract/document.schema';
+import { defaultProfile } from '../../../src/profile/load-profile';
 
 export interface LineSpec {
   text: string;
@@ -51,4 +54,16 @@ export function makeResume(sections: Partial<Record<Section, string[]>>): Extrac
     specs.push(...texts.map((text) => ({ text, section })));
   }
   return makeDocument(specs);
+}
+
+/** One requirement's evidence, failing loudly when the tagger left it out. */
+export function requirement(evidence: Evidence, id: string): RequirementEvidence {
+  const found = evidence.requirements.find((entry) => entry.requirementId === id);
+  if (found === undefined) throw new Error(`no requirement ${id} in the evidence`);
+  return found;
+}
+
+/** The level the default profile gives requirement `id` for these lines (all in `section`). */
+export function levelOf(lines: string[], id: string, section: Section = 'experience'): string {
+  return requirement(tagEvidence(makeDocument(lines, section), defaultProfile()), id).level;
 }

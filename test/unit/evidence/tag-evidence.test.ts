@@ -1,20 +1,11 @@
-import { EvidenceSchema, type Evidence, type RequirementEvidence } from '../../../src/evidence/evidence.schema';
+import { EvidenceSchema } from '../../../src/evidence/evidence.schema';
 import { tagEvidence, MAX_ITEMS_PER_REQUIREMENT } from '../../../src/evidence/tag-evidence';
 import { compileProfile } from '../../../src/evidence/compile-profile';
 import { defaultProfile } from '../../../src/profile/load-profile';
-import { makeDocument, makeResume } from './make-document';
+import { levelOf, makeDocument, makeResume, requirement } from './make-document';
 
 const profile = defaultProfile();
 
-function requirement(evidence: Evidence, id: string): RequirementEvidence {
-  const found = evidence.requirements.find((entry) => entry.requirementId === id);
-  if (found === undefined) throw new Error(`no requirement ${id} in the evidence`);
-  return found;
-}
-
-function levelOf(lines: string[], id: string, section: Parameters<typeof makeDocument>[1] = 'experience'): string {
-  return requirement(tagEvidence(makeDocument(lines, section), profile), id).level;
-}
 
 describe('tagEvidence: other senses and negation', () => {
   it('ignores "agent" in insurance work', () => {
