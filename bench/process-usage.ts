@@ -74,6 +74,48 @@ export function treeCpuMs(rootPid: number): number {
   return (ticks * 1000) / ticksPerSecond();
 }
 
+/**
+ * CPU ms of a process tree split by thread: each process's main thread (tid = pid) vs its other
+ * threads (extraction worker threads, V8 GC/compiler helpers, libuv pool), plus exited children.
+ * Linux names every Node thread "node", so the split is by main thread or not, nothing finer.
+ */
+export function treeCpuMsByThread(rootPid: number): { mainThreads: number; otherThreads: number; reapedChildren: number } {
+  let main = 0;
+  let other = 0;
+  let reaped = 0;
+  for (const pid of processTree(rootPid)) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const stat = readTaskStat(pid, Number(tid));
+      if (!stat) continue;
+      if (Number(tid) === pid) {
+        main += stat.own;
+        reaped += stat.reaped;
+      } else {
+        other += stat.own;
+      }
+    }
+  }
+  const ms = (ticks: number): number => (ticks * 1000) / ticksPerSecond();
+  return { mainThreads: ms(main), otherThreads: ms(other), reapedChildren: ms(reaped) };
+}
+
+function readTaskStat(pid: number, tid: number): ProcStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const num = (index: number): number => Number(fields[index] ?? 0);
+    return { pid: tid, ppid: num(1), own: num(11) + num(12), reaped: num(13) + num(14) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU ms of this process's exited children (pdftotext runs), 10 ms resolution: use totals. */
 export function reapedChildrenCpuMs(): number {
   const stat = readStat('self');

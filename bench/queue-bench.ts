@@ -25,6 +25,10 @@ export interface QueueRun {
   resumesPerSecond: number;
   /** CPU per résumé while the queue ran flat out (worker trees, Redis, this producer process). */
   cpuMsPerResume: { workers: number; redis: number; producer: number; total: number };
+  /** Worker CPU per résumé split by thread: main threads (BullMQ, Redis client, tag, report) vs others (extraction threads, GC). */
+  workerCpuMsByThread: { mainThreads: number; otherThreads: number; reapedChildren: number };
+  /** Redis commands per résumé (INFO commandstats deltas), the busiest first. */
+  redisCallsPerResume: Record<string, number>;
   /** total − the in-process CPU of the same stages. */
   overheadMsPerResume: number;
   /** Per job: a résumé is three jobs (extract, tag, report). */
@@ -194,6 +198,23 @@ function benchConfig(redisUrl: string, workerConcurrency: number): AppConfig {
   });
 }
 
+/** Calls per Redis command so far (INFO commandstats); a shared Redis counts other clients too. */
+async function redisCalls(redis: Redis): Promise<Map<string, number>> {
+  const text = await redis.info('commandstats');
+  const calls = new Map<string, number>();
+  for (const match of text.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls.set(match[1] ?? '?', Number(match[2]));
+  return calls;
+}
+
+function callsPerResume(before: Map<string, number>, after: Map<string, number>, n: number): Record<string, number> {
+  const perResume = [...after]
+    .map(([command, calls]) => [command, round((calls - (before.get(command) ?? 0)) / n, 1)] as const)
+    .filter(([, calls]) => calls > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = round(perResume.reduce((sum, [, calls]) => sum + calls, 0), 1);
+  return { total, ...Object.fromEntries(perResume) };
+}
+
 function cpuMsOfThisProcess(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -247,9 +268,9 @@ export async function runQueueBench(input: {
         await harness.throughput(Math.min(WARMUP_DOCUMENTS, documents.length), load);
         await harness.eraseSubmitted();
         harness.failed = 0;
-        const before = { cluster: cluster.cpuMs(), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
+        const before = { cluster: cluster.cpuMs(), threads: cluster.cpuMsByThread(), calls: await redisCalls(redis), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
         const { completions } = await harness.throughput(documents.length, load);
-        const after = { cluster: cluster.cpuMs(), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
+        const after = { cluster: cluster.cpuMs(), threads: cluster.cpuMsByThread(), calls: await redisCalls(redis), redis: (await redisInfo(redis)).cpuMs, producer: cpuMsOfThisProcess() };
         const wallSeconds = (completions[completions.length - 1] ?? 0) / 1000;
         const n = documents.length;
         const perResume = {
@@ -276,6 +297,12 @@ export async function runQueueBench(input: {
           wallSeconds: round(wallSeconds, 2),
           resumesPerSecond: round(resumesPerSecond, 2),
           cpuMsPerResume: perResume,
+          workerCpuMsByThread: {
+            mainThreads: round((after.threads.mainThreads - before.threads.mainThreads) / n),
+            otherThreads: round((after.threads.otherThreads - before.threads.otherThreads) / n),
+            reapedChildren: round((after.threads.reapedChildren - before.threads.reapedChildren) / n),
+          },
+          redisCallsPerResume: callsPerResume(before.calls, after.calls, n),
           overheadMsPerResume: round(overhead),
           overheadMsPerJob: round(overhead / 3),
           overheadPercent: round((overhead / perResume.total) * 100, 1),

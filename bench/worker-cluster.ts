@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { workerEnvironment, type AppConfig } from '../src/config';
-import { peakRssMb, processTree, treeCpuMs } from './process-usage';
+import { peakRssMb, processTree, treeCpuMs, treeCpuMsByThread } from './process-usage';
 
 /**
  * Worker processes (`workers/start.ts`, each with its sandboxed extract children) started for a
@@ -15,6 +15,8 @@ export interface WorkerCluster {
   pids: number[];
   /** CPU ms of every worker process and its descendants so far. */
   cpuMs(): number;
+  /** The same CPU split into main threads and other threads (see treeCpuMsByThread). */
+  cpuMsByThread(): { mainThreads: number; otherThreads: number; reapedChildren: number };
   /** Largest VmHWM of the worker parents and of their Node children (sandboxed extract). */
   peakRssMb(): { worker: number; sandbox: number };
   stop(): Promise<void>;
@@ -74,6 +76,14 @@ export function startWorkers(config: AppConfig, count: number, pinCores: Array<s
   return {
     pids,
     cpuMs: () => pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
+    cpuMsByThread: () =>
+      pids
+        .map((pid) => treeCpuMsByThread(pid))
+        .reduce((sum, part) => ({
+          mainThreads: sum.mainThreads + part.mainThreads,
+          otherThreads: sum.otherThreads + part.otherThreads,
+          reapedChildren: sum.reapedChildren + part.reapedChildren,
+        })),
     peakRssMb: () => {
       let worker = 0;
       let sandbox = 0;

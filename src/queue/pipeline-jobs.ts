@@ -1,9 +1,15 @@
 /**
  * # Why chained jobs and not a FlowProducer
  *
- * A résumé goes extract → tag → report (→ callback) as CHAINED jobs: each stage, when it
- * succeeds, stores its result in Redis and adds the next stage's job with a deterministic id
- * (`tag-report-<hash>`). We chose this over a BullMQ FlowProducer because:
+ * A résumé goes extract → report (→ callback) as CHAINED jobs: each stage, when it succeeds,
+ * stores its result in Redis and adds the next stage's job with a deterministic id
+ * (`report-report-<hash>`). The report job tags the document and builds the report in one go
+ * (src/queue/jobs/report.job.ts): tagging is pure and takes about a millisecond, while a separate
+ * tag job cost a BullMQ job (≈ 50 Redis commands), storing the evidence and reading it back, more
+ * CPU than the tagging itself (docs/performance.md). The `resume.tag` queue and job remain only
+ * so tag jobs queued by an older deployment still finish during a rolling upgrade.
+ *
+ * We chose chained jobs over a BullMQ FlowProducer because:
  *
  * - Flows run children before parents, so the chain would be written upside down (report as the
  *   root, extract as the leaf) and results would travel through `getChildrenValues`, i.e. inside

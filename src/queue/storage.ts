@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DocumentSchema, type ExtractedDocument } from '../extract/document.schema';
-import { EvidenceSchema, type Evidence } from '../evidence/evidence.schema';
 import { ReportSchema, type Report } from '../report/report.schema';
 
 /**
@@ -12,7 +11,8 @@ import { ReportSchema, type Report } from '../report/report.schema';
  *   {rid}:bytes              the uploaded file (deleted by erasure, expires with retention)
  *   {rid}:source             { fileName, sha256, bytes } of the first upload
  *   {rid}:document           the extracted document (shared by all profiles)
- *   {rid}:evidence:<report>  tagEvidence output for one profile version
+ *   {rid}:evidence:<report>  (older versions only: evidence is now built inside the report job;
+ *                            such keys expire with retention and erasure removes them by SCAN)
  *   {rid}:report:<report>    the report
  *   {rid}:reports            set of its report ids (all profiles)
  *   {rid}:status             hash report id → file state
@@ -114,11 +114,9 @@ export class QueueStorage {
   async getDocument(resumeId: string): Promise<ExtractedDocument | null> {
     return parseJson(DocumentSchema, await this.redis.get(this.resumeKey(resumeId, 'document')));
   }
-  async putEvidence(resumeId: string, reportId: string, evidence: Evidence): Promise<void> {
-    await this.redis.set(this.resumeKey(resumeId, `evidence:${reportId}`), JSON.stringify(evidence), 'EX', this.ttlSeconds);
-  }
-  async getEvidence(resumeId: string, reportId: string): Promise<Evidence | null> {
-    return parseJson(EvidenceSchema, await this.redis.get(this.resumeKey(resumeId, `evidence:${reportId}`)));
+  /** EXISTS only: the extract stage needs to know, not to read and validate the whole document. */
+  async hasDocument(resumeId: string): Promise<boolean> {
+    return (await this.redis.exists(this.resumeKey(resumeId, 'document'))) === 1;
   }
 
   /** Stores a report (ok or error) and marks the file done/failed, in one transaction. */

@@ -1,53 +1,90 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnrecoverableError } from 'bullmq';
 import { FileError, toErrorInfo } from '../../errors';
-import { extractDocument } from '../../extract/extract';
-import { defineJob } from '../job-context';
+import type { ExtractedDocument } from '../../extract/document.schema';
+import { defineJob, type JobDefinition } from '../job-context';
 import { JOB_NAMES } from '../job-names';
 import { recordFailure, requireProfile } from './stage-outcome';
-import { StagePayloadSchema, STAGE_PAYLOAD_VERSION } from './stage-payload';
+import { StagePayloadSchema, STAGE_PAYLOAD_VERSION, type StagePayload } from './stage-payload';
 
 export const ExtractPayloadSchema = StagePayloadSchema;
 
 /**
- * Bytes → extracted document. Runs in a BullMQ sandboxed child process (workers/extract.worker.ts)
- * so that pdf.js, which is CPU-bound, cannot starve the parent's lock renewal.
+ * How the job turns bytes into a document. The queue's extract worker passes one that parses in
+ * a worker thread under the extraction budget (workers/extract.worker.ts); `testBlockMs` (TEST
+ * ONLY, 0 in production) stands in for a parser stuck in a loop and counts against that budget.
  */
-export const extractJob = defineJob({
-  name: JOB_NAMES.extract,
-  stage: 'extract',
-  version: STAGE_PAYLOAD_VERSION,
-  payloadSchema: ExtractPayloadSchema,
-  async handle(payload, ctx, run) {
-    const profile = requireProfile(ctx, payload.profileRef);
-    if (await ctx.storage.hasReport(payload.resumeId, payload.reportId)) {
-      run.logger.info('report already stored; nothing to do');
-      return;
-    }
-    await ctx.storage.setState(payload.resumeId, payload.reportId, { state: 'running', updatedAt: new Date().toISOString() });
-    // The document does not depend on the profile: a second profile reuses the first extraction.
-    if (!(await ctx.storage.getDocument(payload.resumeId))) {
-      const bytes = await ctx.storage.getBytes(payload.resumeId);
-      if (!bytes) {
-        // Erased or expired: there is nothing left to screen, and nothing may be stored again.
-        throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
+export type DocumentExtractor = (bytes: Uint8Array, options: { maxBytes: number; testBlockMs?: number }) => Promise<ExtractedDocument>;
+
+/**
+ * Parses on the calling thread, with no budget: for tests and tools, never the queue worker. The
+ * parsers are loaded on first use, so a worker process (which parses in its threads) does not
+ * hold a second copy of pdf.js and mammoth on its main thread.
+ */
+export const extractInline: DocumentExtractor = async (bytes, { testBlockMs, ...options }) => {
+  if (testBlockMs !== undefined && testBlockMs > 0) await sleep(testBlockMs);
+  const { extractDocument } = await import('../../extract/extract');
+  return extractDocument(bytes, options);
+};
+
+/**
+ * Bytes → extracted document, in ONE pass over Redis: report stored? document stored (a second
+ * profile reuses the first extraction)? else bytes → `extract` → document; then the report job
+ * (tag + report). The document is not read back after it is stored: the report job reads it.
+ */
+export function createExtractJob(extract: DocumentExtractor): JobDefinition<typeof ExtractPayloadSchema> {
+  return defineJob({
+    name: JOB_NAMES.extract,
+    stage: 'extract',
+    version: STAGE_PAYLOAD_VERSION,
+    payloadSchema: ExtractPayloadSchema,
+    async handle(payload, ctx, run) {
+      const profile = requireProfile(ctx, payload.profileRef);
+      if (await ctx.storage.hasReport(payload.resumeId, payload.reportId)) {
+        run.logger.info('report already stored; nothing to do');
+        return;
       }
-      if (ctx.config.testExtractDelayMs > 0) await sleep(ctx.config.testExtractDelayMs);
-      let document;
-      try {
-        document = await extractDocument(new Uint8Array(bytes), { maxBytes: ctx.config.maxFileBytes });
-      } catch (error) {
-        if (error instanceof FileError) {
-          // Store the error report first so the batch shows why, then stop: retrying cannot help.
-          await recordFailure(ctx, payload, error);
-          throw new UnrecoverableError(`${error.code}: ${toErrorInfo(error).message}`);
+      await ctx.storage.setState(payload.resumeId, payload.reportId, { state: 'running', updatedAt: new Date().toISOString() });
+      if (!(await ctx.storage.hasDocument(payload.resumeId))) {
+        const bytes = await ctx.storage.getBytes(payload.resumeId);
+        if (!bytes) {
+          // Erased or expired: there is nothing left to screen, and nothing may be stored again.
+          throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
         }
-        throw error;
+        await ctx.storage.putDocument(payload.resumeId, await extractOrReport(extract, bytes, ctx.config, payload, ctx));
       }
-      await ctx.storage.putDocument(payload.resumeId, document);
+      run.logger.debug({ profile: profile.id }, 'document stored');
+      // Tagging and the report are one job (see report.job.ts).
+      await ctx.enqueue.report(payload);
+    },
+    onFinalFailure: (payload, ctx, error) => recordFailure(ctx, payload, error),
+  });
+}
+
+async function extractOrReport(
+  extract: DocumentExtractor,
+  bytes: Buffer,
+  config: { maxFileBytes: number; testExtractDelayMs: number },
+  payload: StagePayload,
+  ctx: Parameters<typeof recordFailure>[0],
+): Promise<ExtractedDocument> {
+  try {
+    return await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      maxBytes: config.maxFileBytes,
+      ...(config.testExtractDelayMs > 0 ? { testBlockMs: config.testExtractDelayMs } : {}),
+    });
+  } catch (error) {
+    if (error instanceof FileError) {
+      // Store the error report first so the batch shows why, then stop: retrying cannot help.
+      await recordFailure(ctx, payload, error);
+      throw new UnrecoverableError(`${error.code}: ${toErrorInfo(error).message}`);
     }
-    run.logger.debug({ profile: profile.id }, 'document stored');
-    await ctx.enqueue.tag(payload);
-  },
-  onFinalFailure: (payload, ctx, error) => recordFailure(ctx, payload, error),
-});
+    throw error;
+  }
+}
+
+/**
+ * The registry's `resume.extract` (parses inline). The extract worker runs
+ * `createExtractJob(<budgeted thread pool>)` instead; both share everything but the parser.
+ */
+export const extractJob = createExtractJob(extractInline);

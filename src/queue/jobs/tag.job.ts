@@ -1,24 +1,21 @@
-import { UnrecoverableError } from 'bullmq';
-import { tagEvidence } from '../../evidence/tag-evidence';
 import { defineJob } from '../job-context';
 import { JOB_NAMES } from '../job-names';
-import { recordFailure, requireProfile } from './stage-outcome';
+import { tagAndReport } from './report.job';
+import { recordFailure } from './stage-outcome';
 import { StagePayloadSchema, STAGE_PAYLOAD_VERSION } from './stage-payload';
 
 export const TagPayloadSchema = StagePayloadSchema;
 
-/** Extracted document + profile → evidence. */
+/**
+ * Legacy `resume.tag`: the extract stage now queues `resume.report`, which tags and reports in one
+ * job. This definition (and its queue and worker) stays so that tag jobs queued by an older
+ * deployment during a rolling upgrade still finish: it does the same tag-and-report work.
+ */
 export const tagJob = defineJob({
   name: JOB_NAMES.tag,
   stage: 'tag',
   version: STAGE_PAYLOAD_VERSION,
   payloadSchema: TagPayloadSchema,
-  async handle(payload, ctx) {
-    const profile = requireProfile(ctx, payload.profileRef);
-    const document = await ctx.storage.getDocument(payload.resumeId);
-    if (!document) throw new UnrecoverableError('The extracted document is no longer stored (erased or past retention); submit the file again.');
-    await ctx.storage.putEvidence(payload.resumeId, payload.reportId, tagEvidence(document, profile));
-    await ctx.enqueue.report(payload);
-  },
+  handle: (payload, ctx) => tagAndReport(payload, ctx),
   onFinalFailure: (payload, ctx, error) => recordFailure(ctx, payload, error),
 });

@@ -5,48 +5,26 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { loadConfig, type AppConfig } from '../../../src/config';
+import type { AppConfig } from '../../../src/config';
+import { cleanPrefix, connect, testConfig, TEST_REDIS_URL, uniquePrefix, waitFor } from '../queue/redis-helper';
 import { QUEUE_NAMES } from '../../../src/queue/job-names';
 
-/** A real Redis (never a mock): REDIS_URL or the local one. */
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// One Redis URL, prefix scheme, clean-up and polling for every integration test.
+export { TEST_REDIS_URL, uniquePrefix, waitFor };
 export const TEST_API_TOKEN = 'test-api-token-0123456789abcdef';
 
-export function uniquePrefix(): string {
-  return `test-${randomUUID()}`;
-}
-
+/** The queue tests' configuration plus what the API needs: a token and a public base URL. */
 export function apiTestConfig(prefix: string, overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({
-    REDIS_URL: TEST_REDIS_URL,
-    KEY_PREFIX: prefix,
-    LOG_LEVEL: 'silent',
-    API_TOKEN: TEST_API_TOKEN,
-    PUBLIC_BASE_URL: 'http://api.test.invalid',
-    JOB_LOCK_MS: '2000',
-    STALLED_INTERVAL_MS: '1000',
-    RETRY_BASE_DELAY_MS: '200',
-    ...overrides,
-  });
+  return testConfig(prefix, { API_TOKEN: TEST_API_TOKEN, PUBLIC_BASE_URL: 'http://api.test.invalid', ...overrides });
 }
 
 export const auth = { authorization: `Bearer ${TEST_API_TOKEN}` };
 
 /** Removes every key this test file created: its queues, then everything under its prefix. */
 export async function removePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = connect();
   try {
-    for (const name of Object.values(QUEUE_NAMES)) {
-      const queue = new Queue(name, { connection: redis, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
+    await cleanPrefix(redis, prefix);
   } finally {
     await redis.quit();
   }
@@ -161,15 +139,6 @@ export async function startFileServer(files: Record<string, Uint8Array>): Promis
   };
 }
 
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 export interface TestResponse {
   statusCode: number;

@@ -62,7 +62,7 @@ export async function cleanPrefix(redis: Redis, prefix: string): Promise<void> {
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with `what`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
