@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker, type Processor } from 'bullmq';
 import { DEFAULT_EXTRACT_BUDGET, type ExtractBudget } from '../src/extract/budget/budget-options';
 import { ExtractThreadPool } from '../src/extract/budget/extract-pool';
@@ -8,7 +9,7 @@ import { watchWorker, type WorkerDeps } from '../src/queue/worker-deps';
 
 /**
  * Thin shell: `resume.extract` jobs run src/queue/jobs/extract.job.ts in this process, with the
- * parse itself in a worker thread of an ExtractThreadPool (one thread per concurrent job) under
+ * parse itself in a worker thread of an ExtractThreadPool (up to one per concurrent job) under
  * `budget`:
  *
  * - pdf.js is CPU-bound, but it runs on the thread, so this process's event loop stays free to
@@ -26,8 +27,13 @@ import { watchWorker, type WorkerDeps } from '../src/queue/worker-deps';
  */
 export function startExtractWorker(deps: WorkerDeps, budget: ExtractBudget = DEFAULT_EXTRACT_BUDGET): Worker {
   const concurrency = deps.config.workerConcurrency;
-  // Threads stay warm between jobs (starting one loads pdf.js); an idle one ends after a minute.
-  const pool = new ExtractThreadPool({ ...budget, size: concurrency, idleMs: 60_000 });
+  // Never more parsing threads than cores this process may use (taskset/cgroup affinity counts):
+  // every thread has its own heap and its own JIT warm-up, and a second thread on one core only
+  // adds both. Jobs beyond that wait for a thread (the budget's clock starts on the thread), while
+  // their Redis work and report building go on in this process. Threads stay warm between jobs
+  // (starting one loads pdf.js); an idle one ends after a minute.
+  const threads = Math.max(1, Math.min(concurrency, availableParallelism()));
+  const pool = new ExtractThreadPool({ ...budget, size: threads, idleMs: 60_000 });
   const definition = createExtractJob((bytes, options) => pool.extract(bytes, options));
   const processor: Processor = (job) => runJob(definition, job, deps.ctx);
   const worker = new Worker(QUEUE_NAMES.extract, processor, workerOptions(deps.config, deps.connection, concurrency));

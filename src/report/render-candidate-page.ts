@@ -1,10 +1,9 @@
-import type { EvidenceItem } from '../evidence/evidence.schema';
 import type { Decision } from '../review/decision.schema';
 import { decisionBadge, flagLabel } from './render-batch-page';
 import { escapeHtml, lineAnchor } from './escape';
-import { levelBadge, ruleNote } from './render-html';
+import { extractedText, highlighted, levelBadge, ruleNote } from './render-html';
 import { csrfField, workspacePage, type WorkspaceViewer } from './render-workspace-page';
-import type { OkReport, Report, ReportRequirement } from './report.schema';
+import type { Report, ReportRequirement } from './report.schema';
 
 export interface CandidatePageModel {
   batchId: string;
@@ -24,11 +23,6 @@ export interface CandidatePageModel {
   message?: { kind: 'ok' | 'error'; text: string };
 }
 
-function highlighted(item: Pick<EvidenceItem, 'quote' | 'span'>): string {
-  const [start, end] = item.span;
-  if (end <= start) return escapeHtml(item.quote);
-  return `${escapeHtml(item.quote.slice(0, start))}<mark>${escapeHtml(item.quote.slice(start, end))}</mark>${escapeHtml(item.quote.slice(end))}`;
-}
 
 /** Each evidence item is one link to its line: following it scrolls there and :target highlights it. */
 function requirementBlock(requirement: ReportRequirement): string {
@@ -53,23 +47,6 @@ function requirementBlock(requirement: ReportRequirement): string {
 <p class="muted">${escapeHtml(requirement.levelReason)}</p>${items}${ignored}</section>`;
 }
 
-function extractedText(report: OkReport): string {
-  const evidence = new Set(report.requirements.flatMap((requirement) => requirement.items.map((item) => lineAnchor(item.page, item.line))));
-  const parts = ['<div class="text" tabindex="0" role="region" aria-label="Extracted text of the résumé">'];
-  let page = 0;
-  for (const line of report.text) {
-    if (line.page !== page) {
-      page = line.page;
-      parts.push(`<div class="page">page ${page}</div>`);
-    }
-    const anchor = lineAnchor(line.page, line.line);
-    const classes = ['ln', ...(line.heading ? ['heading'] : []), ...(evidence.has(anchor) ? ['evidence'] : []), ...(line.hidden ? ['hidden'] : [])];
-    const hiddenNote = line.hidden ? ` [hidden: ${escapeHtml(line.hiddenReason ?? 'not visible to a reader')}]` : '';
-    parts.push(`<div class="${classes.join(' ')}" id="${anchor}"><span class="no">${line.page}:${line.line}</span><span>${escapeHtml(line.text)}${hiddenNote}</span></div>`);
-  }
-  parts.push('</div>');
-  return parts.join('\n');
-}
 
 function decisionForm(model: CandidatePageModel, viewer: WorkspaceViewer): string {
   const action = `/review/batches/${encodeURIComponent(model.batchId)}/candidates/${encodeURIComponent(model.reportId)}/decisions`;

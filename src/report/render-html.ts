@@ -9,7 +9,8 @@ export function levelBadge(level: keyof typeof LEVEL_TEXT): string {
   return `<span class="level level-${level}" title="${escapeHtml(text.meaning)}">${text.symbol} ${text.label}</span>`;
 }
 
-function highlighted(item: Pick<EvidenceItem, 'quote' | 'span'>): string {
+/** The quote with its matched words in <mark>, all escaped. */
+export function highlighted(item: Pick<EvidenceItem, 'quote' | 'span'>): string {
   const [start, end] = item.span;
   return `${escapeHtml(item.quote.slice(0, start))}<mark>${escapeHtml(item.quote.slice(start, end))}</mark>${escapeHtml(item.quote.slice(end))}`;
 }
@@ -56,12 +57,13 @@ function requirementSection(requirement: ReportRequirement): string {
   return parts.join('\n');
 }
 
-function extractedText(report: OkReport): string {
+/** The extracted text with a `#p<page>-l<line>` anchor per line; evidence and hidden lines marked. */
+export function extractedText(report: OkReport): string {
   const evidenceLines = new Set<string>();
   for (const requirement of report.requirements) {
     for (const item of requirement.items) evidenceLines.add(lineAnchor(item.page, item.line));
   }
-  const parts: string[] = ['<div class="text" tabindex="0" aria-label="Extracted text">'];
+  const parts: string[] = ['<div class="text" tabindex="0" role="region" aria-label="Extracted text of the résumé">'];
   let page = 0;
   for (const line of report.text) {
     if (line.page !== page) {
