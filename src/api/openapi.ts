@@ -215,6 +215,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           properties: {
             batchId: { type: 'string' },
             profileId: { type: 'string' },
+            blind: { type: 'boolean', description: 'blind review is on for this batch' },
             statusUrl: { type: 'string' },
             files: {
               type: 'array',
