@@ -102,7 +102,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerProfileRoutes(app, deps);
   const reviewStore = registerReviewRoutes(app, { ...deps, ...(options.logger ? { logger: options.logger } : {}) });
   registerBatchRoutes(app, deps, reviewStore);
-  registerReportRoutes(app, deps);
+  registerReportRoutes(app, deps, reviewStore);
   registerCandidateRoutes(app, deps);
 
   const openApiDocument = buildOpenApiDocument();

@@ -12,6 +12,20 @@ const errorResponse = (description: string) => ({
 const unauthorized = errorResponse('Missing or wrong bearer token (code UNAUTHORIZED).');
 const redisDown = errorResponse('Redis is not reachable (code REDIS_UNAVAILABLE); retry later. Nothing was accepted.');
 
+const reportResponses = {
+  '200': {
+    description: 'The report.',
+    content: {
+      'application/json': { schema: { type: 'object', description: 'Report schema (src/report/report.schema.ts), schemaVersion 1.x' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  },
+  '401': unauthorized,
+  '404': errorResponse('Not finished yet, not in this batch, erased or expired.'),
+  '503': redisDown,
+};
+
 const webhookResponses = {
   '200': {
     description: 'A replayed delivery (`{deduplicated: true}`), an erasure (`{deleted: [...]}`) or an event that is not handled (`{ignored: true, reason}`). Nothing new was queued.',
@@ -128,20 +142,22 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [
             { in: 'path', name: 'id', required: true, schema: { type: 'string' }, description: 'report id, optionally with a .json/.md/.html suffix' },
             { in: 'query', name: 'format', required: false, schema: { type: 'string', enum: ['json', 'md', 'html'] } },
+            { in: 'query', name: 'blind', required: false, schema: { type: 'string', enum: ['true', 'false'] }, description: '`true`: names, contacts, links and pronouns redacted as in blind review' },
           ],
-          responses: {
-            '200': {
-              description: 'The report.',
-              content: {
-                'application/json': { schema: { type: 'object', description: 'Report schema (src/report/report.schema.ts), schemaVersion 1.x' } },
-                'text/markdown': { schema: { type: 'string' } },
-                'text/html': { schema: { type: 'string' } },
-              },
-            },
-            '401': unauthorized,
-            '404': errorResponse('Not finished yet, erased or expired.'),
-            '503': redisDown,
-          },
+          responses: reportResponses,
+        },
+      },
+      '/v1/batches/{batchId}/reports/{id}': {
+        get: {
+          summary: 'One evidence report of a batch, redacted when the batch is blind',
+          description: 'As GET /v1/reports/{id}, but only for a report of this batch, and redacted (as in blind review) whenever the batch is blind or `?blind=true`.',
+          parameters: [
+            { in: 'path', name: 'batchId', required: true, schema: { type: 'string' } },
+            { in: 'path', name: 'id', required: true, schema: { type: 'string' }, description: 'report id, optionally with a .json/.md/.html suffix' },
+            { in: 'query', name: 'format', required: false, schema: { type: 'string', enum: ['json', 'md', 'html'] } },
+            { in: 'query', name: 'blind', required: false, schema: { type: 'string', enum: ['true', 'false'] } },
+          ],
+          responses: reportResponses,
         },
       },
       '/v1/candidates/{resumeId}': {

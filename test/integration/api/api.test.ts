@@ -175,6 +175,20 @@ describe('POST /v1/batches', () => {
     const audit = await call({ method: 'GET', url: `/v1/batches/${batchId}/audit`, headers: auth });
     expect(audit.json<{ entries: Array<{ action: string; actor: string }> }>().entries.map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['blind-review-on:api']);
 
+    // The batch's reports come back redacted; the unscoped machine route only on request.
+    const [file] = upload.json<{ files: Array<{ reportId: string }> }>().files;
+    if (file === undefined) throw new Error('no file accepted');
+    workers ??= await runWorkers(config);
+    await waitFor('the report', async () => (await call({ method: 'GET', url: `/v1/reports/${file.reportId}`, headers: auth })).statusCode === 200);
+    const inBatch = await call({ method: 'GET', url: `/v1/batches/${batchId}/reports/${file.reportId}.md`, headers: auth });
+    expect(inBatch.statusCode).toBe(200);
+    expect(inBatch.body).not.toContain('Kit Sample');
+    expect(inBatch.body).toContain('Python');
+    expect((await call({ method: 'GET', url: `/v1/reports/${file.reportId}?blind=true`, headers: auth })).body).not.toContain('Kit Sample');
+    expect((await call({ method: 'GET', url: `/v1/reports/${file.reportId}`, headers: auth })).body).toContain('Kit Sample');
+    const otherBatch = await call({ method: 'GET', url: `/v1/batches/${batchId}/reports/report-${'0'.repeat(32)}`, headers: auth });
+    expect(otherBatch.statusCode).toBe(404);
+
     const bad = multipartBody([
       { name: 'blind', value: 'yes please' },
       { name: 'file', fileName: 'x.txt', bytes: Buffer.from(textResume('Kit Sample', 'blind field')) },
