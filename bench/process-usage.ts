@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * CPU and memory of other processes (worker processes and their sandboxed children, pdftotext),
+ * CPU and memory of other processes (worker processes with their threads and children, pdftotext),
  * read from Linux /proc. process.cpuUsage() only sees this process.
  */
 let clockTicks: number | undefined;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -200,6 +201,11 @@ function benchConfig(redisUrl: string, workerConcurrency: number): AppConfig {
   });
 }
 
+/** Worker process i on core i, or no pinning when there are fewer cores than processes. */
+function coresFor(workers: number): string[] {
+  return workers <= availableParallelism() ? Array.from({ length: workers }, (_, index) => String(index)) : [];
+}
+
 /** Calls per Redis command so far (INFO commandstats); a shared Redis counts other clients too. */
 async function redisCalls(redis: Redis): Promise<Map<string, number>> {
   const text = await redis.info('commandstats');
@@ -243,8 +249,8 @@ async function withCluster<T>(
 }
 
 /**
- * The corpus through BullMQ with 1 and 2 worker processes (each `workers/start.ts`, with
- * sandboxed extract children): throughput, CPU per résumé (Node and Redis), queue overhead, and
+ * The corpus through BullMQ with 1 and 2 worker processes (each `workers/start.ts`, parsing in
+ * its extraction threads): throughput, CPU per résumé (Node and Redis), queue overhead, and
  * upload-to-report latency at half the measured throughput. Each run has its own key prefix,
  * deleted afterwards.
  */
@@ -262,8 +268,10 @@ export async function runQueueBench(input: {
   const runs: QueueRun[] = [];
   for (const workers of input.workerCounts) {
     const config = benchConfig(input.redisUrl, input.workerConcurrency);
-    const pinCores = workers === 1 && input.pin ? ['0'] : [];
-    input.log(`BullMQ: ${workers} worker process(es)${pinCores[0] ? ' pinned to core 0' : ''}, concurrency ${input.workerConcurrency}, prefix ${config.keyPrefix} …`);
+    // One core per worker process (worker i on core i), as one would deploy them: each process
+    // then parses in one warm thread instead of every process warming a thread per core.
+    const pinCores = input.pin ? coresFor(workers) : [];
+    input.log(`BullMQ: ${workers} worker process(es)${pinCores.length > 0 ? ` pinned to cores ${pinCores.join(',')}` : ''}, concurrency ${input.workerConcurrency}, prefix ${config.keyPrefix} …`);
     runs.push(
       await withCluster(config, workers, pinCores, async (harness, cluster, redis) => {
         // Warm-up (process start, tsx, pdf.js, JIT) is not measured; then the same files are erased.
@@ -295,7 +303,7 @@ export async function runQueueBench(input: {
         return {
           workers,
           workerConcurrency: input.workerConcurrency,
-          ...(pinCores[0] ? { pinnedCores: pinCores[0] } : {}),
+          ...(pinCores.length > 0 ? { pinnedCores: pinCores.join(',') } : {}),
           documents: n,
           failed,
           wallSeconds: round(wallSeconds, 2),
@@ -325,7 +333,7 @@ export async function runQueueBench(input: {
     runs,
     scalingTwoOverOne: one && two ? round(two.resumesPerSecond / one.resumesPerSecond) : null,
     peakRssMb: round(Math.max(0, ...runs.map((run) => Math.max(run.peakRssMb.worker, run.peakRssMb.sandbox))), 1),
-    note: 'Worker CPU = each worker process and its sandboxed extract children (/proc). Redis CPU = INFO cpu used_cpu_user+used_cpu_sys deltas (a shared Redis counts other clients too). Producer = this process (ScreeningService.submitFile + QueueEvents).',
+    note: 'Worker CPU = each worker process, all its threads and any child process (/proc); workerCpuMsByThread splits it into main threads and other threads (extraction threads, GC helpers). Warm-up: one unmeasured pass of the corpus, as in-process. Redis CPU = INFO cpu used_cpu_user+used_cpu_sys deltas (a shared Redis counts other clients too). Producer = this process (ScreeningService.submitFile + QueueEvents).',
   };
 }
 
@@ -376,7 +384,7 @@ async function retentionCheck(redis: Redis, config: AppConfig): Promise<ScaleRes
  * --scale: many documents through the queue, read from disk as they go. Time per document of the
  * first and last thousand completions, peak RSS per worker process, Redis memory and retention.
  */
-export async function runScaleBench(input: { files: readonly CorpusFile[]; redisUrl: string; workers: number; workerConcurrency: number; log: (line: string) => void }): Promise<ScaleResult> {
+export async function runScaleBench(input: { files: readonly CorpusFile[]; redisUrl: string; workers: number; workerConcurrency: number; pin: boolean; log: (line: string) => void }): Promise<ScaleResult> {
   const config = benchConfig(input.redisUrl, input.workerConcurrency);
   const files = input.files;
   const load: Loader = async (index) => {
@@ -384,7 +392,7 @@ export async function runScaleBench(input: { files: readonly CorpusFile[]; redis
     return { fileName: file.fileName, bytes: new Uint8Array(await readFile(file.path)) };
   };
   input.log(`Scale: ${files.length} documents through ${input.workers} worker processes, prefix ${config.keyPrefix} …`);
-  return withCluster(config, input.workers, [], async (harness, cluster, redis) => {
+  return withCluster(config, input.workers, input.pin ? coresFor(input.workers) : [], async (harness, cluster, redis) => {
     await harness.throughput(Math.min(WARMUP_DOCUMENTS, files.length), load);
     await harness.eraseSubmitted();
     const usedMemoryMbBefore = (await redisInfo(redis)).usedMemoryMb;

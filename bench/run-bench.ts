@@ -35,7 +35,7 @@ export interface BenchOptions {
   /** Worker-process counts to run through BullMQ (default [1, 2]). */
   workers: number[];
   workerConcurrency: number;
-  /** Pin a single worker process to one core (taskset), so "1 worker" means one core. */
+  /** Pin worker process i to core i (taskset), so "1 worker" means one core and 2 workers two. */
   pin: boolean;
   scale: boolean;
   scaleN: number;
@@ -171,6 +171,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         redisUrl: options.redisUrl,
         workers: Math.max(...options.workers, 1),
         workerConcurrency: options.workerConcurrency,
+        pin: options.pin,
         log: options.log,
       });
     }
@@ -237,7 +238,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     }),
     checkTarget({
       id: 'queue-overhead',
-      description: 'Queue overhead (BullMQ + Redis + storage + sandbox IPC) as a share of CPU per résumé, 1 worker process',
+      description: 'Queue overhead (BullMQ + Redis + storage + thread hand-off + producer) as a share of CPU per résumé, 1 worker process',
       limit: 5,
       measured: queue?.runs[0]?.overheadPercent ?? null,
       direction: 'max',
@@ -261,7 +262,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     }),
     checkTarget({
       id: 'scale-peak-rss',
-      description: 'Peak RSS per worker process (largest of worker parents and sandboxed extract children)',
+      description: 'Peak RSS per worker process (its extraction threads included; any child process counted on its own)',
       limit: 250,
       measured: scale ? scale.peakRssMb : (queue?.peakRssMb ?? null),
       direction: 'max',
@@ -366,11 +367,11 @@ async function main(argv: string[]): Promise<void> {
     .option('--no-queue', 'skip the BullMQ runs')
     .option('--workers <list>', 'worker-process counts for the BullMQ runs', '1,2')
     .option('--worker-concurrency <n>', 'WORKER_CONCURRENCY of each worker process', parseCount, 2)
-    .option('--no-pin', 'do not pin the 1-worker run to one core with taskset')
+    .option('--no-pin', 'do not pin worker process i to core i with taskset (default: pinned when there are enough cores)')
     .option('--scale', '10,000 documents through the queue: first vs last thousand, peak RSS, Redis memory')
     .addOption(new Option('--scale-n <count>', 'documents of the --scale run').argParser(parseCount).default(10_000))
     .option('--redis <url>', 'Redis to use (default REDIS_URL or redis://127.0.0.1:6379)')
-    .option('--worker-cpu-prof <dir>', 'write V8 CPU profiles of the worker processes and their sandboxed children into <dir>')
+    .option('--worker-cpu-prof <dir>', 'write V8 CPU profiles of the worker processes (main threads) into <dir>')
     .addOption(new Option('--workers-from <where>', 'start worker processes from TypeScript sources (tsx) or the compiled dist/ (npm run build first)').choices(['src', 'dist']).default('src'));
   program.parse(argv);
   const opts = program.opts<{

@@ -8,8 +8,8 @@ import { workerEnvironment, type AppConfig } from '../src/config';
 import { peakRssMb, processTree, treeCpuMs, treeCpuMsByThread } from './process-usage';
 
 /**
- * Worker processes (`workers/start.ts`, each with its sandboxed extract children) started for a
- * bench run, with their CPU and memory read from /proc.
+ * Worker processes (`workers/start.ts`; extraction runs in their worker threads) started for a
+ * bench run, with their CPU and memory read from /proc, child processes included if any.
  */
 export interface WorkerCluster {
   pids: number[];
@@ -17,7 +17,7 @@ export interface WorkerCluster {
   cpuMs(): number;
   /** The same CPU split into main threads and other threads (see treeCpuMsByThread). */
   cpuMsByThread(): { mainThreads: number; otherThreads: number; reapedChildren: number };
-  /** Largest VmHWM of the worker parents and of their Node children (sandboxed extract). */
+  /** Largest VmHWM of the worker processes (threads included) and of any Node child process. */
   peakRssMb(): { worker: number; sandbox: number };
   stop(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export function useWorkerEntry(entry: WorkerEntry): void {
   workerEntry = entry;
 }
 
-/** Extra node flags for worker processes (e.g. `--cpu-prof --cpu-prof-dir=…`); sandboxed children inherit them. */
+/** Extra node flags for worker processes (e.g. `--cpu-prof --cpu-prof-dir=…`: main threads only, not the extraction threads). */
 let workerNodeFlags: string[] = [];
 export function useWorkerNodeFlags(flags: string[]): void {
   workerNodeFlags = flags;

@@ -16,7 +16,7 @@ export interface RunningWorkers {
 }
 
 /**
- * Starts every worker of this process: extract (sandboxed), tag, report and callback. Fails
+ * Starts every worker of this process: extract (parsing in budgeted threads), tag, report and callback. Fails
  * before starting anything when a job type has no handler or a profile file is invalid.
  */
 export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = {}): Promise<RunningWorkers> {

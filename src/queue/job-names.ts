@@ -9,7 +9,7 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
 /**
  * One queue per stage, so each stage has its own concurrency (extraction is CPU-bound and
- * sandboxed; callbacks wait on the network) and its own backlog shows in a dashboard.
+ * runs in budgeted threads; callbacks wait on the network) and its own backlog shows in a dashboard.
  */
 export const QUEUE_NAMES = {
   extract: 'resume-extract',

@@ -5,7 +5,7 @@
  * stores its result in Redis and adds the next stage's job with a deterministic id
  * (`report-report-<hash>`). The report job tags the document and builds the report in one go
  * (src/queue/jobs/report.job.ts): tagging is pure and takes about a millisecond, while a separate
- * tag job cost a BullMQ job (≈ 50 Redis commands), storing the evidence and reading it back, more
+ * tag job cost a BullMQ job (≈ 60 Redis commands), storing the evidence and reading it back, more
  * CPU than the tagging itself (docs/performance.md). The `resume.tag` queue and job remain only
  * so tag jobs queued by an older deployment still finish during a rolling upgrade.
  *

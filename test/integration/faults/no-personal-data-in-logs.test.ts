@@ -15,9 +15,9 @@ import { cleanPrefix, connect, testConfig, uniquePrefix } from '../queue/redis-h
 
 /**
  * Every fixture résumé through the queue service AND the HTTP API with logs at `trace`, captured:
- * the in-process logger writes to a stream we read, and the sandboxed extract children's stdout
- * (BullMQ pipes it to this process's stdout) is captured too. Then no name, e-mail, phone number
- * or résumé line may appear anywhere in what was logged.
+ * the in-process logger writes to a stream we read, and this process's stdout (where extraction
+ * threads would print) is captured too. Then no name, e-mail, phone number or résumé line may
+ * appear anywhere in what was logged.
  */
 const RESUMES = join(__dirname, '../../../fixtures/resumes');
 
@@ -40,7 +40,7 @@ describe('logs while screening the fixtures through the queue and the API', () =
   const originalWrite = process.stdout.write.bind(process.stdout);
 
   beforeAll(async () => {
-    // Sandboxed children log to their stdout, which BullMQ pipes into ours.
+    // Anything printed to stdout (pino's default destination) is captured as well.
     // Kept, not echoed: trace-level lines would flood the test output (Jest reports on stderr).
     process.stdout.write = ((chunk: string | Uint8Array) => {
       captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));

@@ -21,7 +21,7 @@ export function testConfig(prefix: string, overrides: Record<string, string> = {
     REDIS_URL: TEST_REDIS_URL,
     KEY_PREFIX: prefix,
     LOG_LEVEL: 'silent',
-    // One sandboxed extract child per worker: each child loads the sources through tsx (seconds).
+    // One extraction thread per worker: each thread loads the sources through tsx (seconds).
     WORKER_CONCURRENCY: '1',
     JOB_LOCK_MS: '15000',
     STALLED_INTERVAL_MS: '5000',
