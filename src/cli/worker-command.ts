@@ -8,7 +8,6 @@ import { createRedis } from '../queue/redis-connection';
 import { startCallbackWorker } from '../../workers/callback.worker';
 import { startExtractWorker } from '../../workers/extract.worker';
 import { startReportWorker } from '../../workers/report.worker';
-import { startTagWorker } from '../../workers/tag.worker';
 
 export interface RunningWorkers {
   /** Waits for jobs in progress to finish, then closes queues and the Redis connection. */
@@ -16,7 +15,7 @@ export interface RunningWorkers {
 }
 
 /**
- * Starts every worker of this process: extract (parsing in budgeted threads), tag, report and callback. Fails
+ * Starts every worker of this process: extract (parsing in budgeted threads), report (tags and builds) and callback. Fails
  * before starting anything when a job type has no handler or a profile file is invalid.
  */
 export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = {}): Promise<RunningWorkers> {
@@ -29,7 +28,6 @@ export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = 
   const workerDeps = { config, connection, ctx, registry, logger };
   const workers: Worker[] = [
     startExtractWorker(workerDeps, config.extractBudget),
-    startTagWorker(workerDeps),
     startReportWorker(workerDeps),
     startCallbackWorker(workerDeps),
   ];

@@ -1,7 +1,6 @@
 /** Job names (namespaced, what dashboards show) and the queue each runs on, in one place. */
 export const JOB_NAMES = {
   extract: 'resume.extract',
-  tag: 'resume.tag',
   report: 'resume.report',
   callback: 'resume.callback',
 } as const;
@@ -13,7 +12,6 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
  */
 export const QUEUE_NAMES = {
   extract: 'resume-extract',
-  tag: 'resume-tag',
   report: 'resume-report',
   callback: 'resume-callback',
 } as const;

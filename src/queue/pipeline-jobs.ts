@@ -6,8 +6,7 @@
  * (`report-report-<hash>`). The report job tags the document and builds the report in one go
  * (src/queue/jobs/report.job.ts): tagging is pure and takes about a millisecond, while a separate
  * tag job cost a BullMQ job (≈ 60 Redis commands), storing the evidence and reading it back, more
- * CPU than the tagging itself (docs/performance.md). The `resume.tag` queue and job remain only
- * so tag jobs queued by an older deployment still finish during a rolling upgrade.
+ * CPU than the tagging itself (docs/performance.md).
  *
  * We chose chained jobs over a BullMQ FlowProducer because:
  *
@@ -77,13 +76,12 @@ export function createPipelineQueues(connection: Redis, config: AppConfig, logge
 
 /** Adds stage jobs with deterministic ids; validates payloads on the way in too. */
 export function createEnqueuer(queues: Record<Stage, Queue>): Enqueuer {
-  const addStage = async (stage: 'extract' | 'tag' | 'report', payload: unknown): Promise<void> => {
+  const addStage = async (stage: 'extract' | 'report', payload: unknown): Promise<void> => {
     const parsed = StagePayloadSchema.parse(payload);
     await queues[stage].add(JOB_NAMES[stage], parsed, { jobId: stageJobId(stage, parsed.reportId) });
   };
   return {
     extract: (payload) => addStage('extract', payload),
-    tag: (payload) => addStage('tag', payload),
     report: (payload) => addStage('report', payload),
     callback: async (payload) => {
       const parsed = CallbackPayloadSchema.parse(payload);

@@ -206,7 +206,7 @@ export class ScreeningService {
       deleted.push(...erased.deleted);
       await this.notifyErasure({ resumeId, reportIds: erased.reportIds, batchIds: erased.batchIds });
       for (const reportId of erased.reportIds) {
-        for (const stage of ['extract', 'tag', 'report'] as const) {
+        for (const stage of ['extract', 'report'] as const) {
           deleted.push(...(await this.removeJob(stage, stageJobId(stage, reportId))));
         }
         for (const batchId of erased.batchIds) {

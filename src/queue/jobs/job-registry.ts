@@ -3,10 +3,9 @@ import { JOB_NAMES, type JobName } from '../job-names';
 import { callbackJob } from './callback.job';
 import { extractJob } from './extract.job';
 import { reportJob } from './report.job';
-import { tagJob } from './tag.job';
 
 /** Every job type, in one list: adding a job means one module here and its worker shell. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [extractJob, tagJob, reportJob, callbackJob];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [extractJob, reportJob, callbackJob];
 
 /**
  * Name → definition. Throws at start-up when a known job name has no definition or two, so a

@@ -7,7 +7,6 @@ import { buildJobRegistry } from '../../../src/queue/jobs/job-registry';
 import { createJobContext, createPipelineQueues } from '../../../src/queue/pipeline-jobs';
 import { startExtractWorker } from '../../../workers/extract.worker';
 import { startReportWorker } from '../../../workers/report.worker';
-import { startTagWorker } from '../../../workers/tag.worker';
 import { hostileFile, hostileManifest } from '../../hostile/hostile-helpers';
 import { startStack, waitForBatch, type QueueStack } from '../queue/queue-stack';
 import { connect } from '../queue/redis-helper';
@@ -38,7 +37,7 @@ describe('a batch of hostile files through the queue', () => {
     const ctx = createJobContext({ config, redis: connection, queues, profiles: loadProfileRegistry(config), logger });
     // runWorkers would start an extract worker with the default 20 s budget; this one has 1.5 s.
     const deps = { config, connection, ctx, registry: buildJobRegistry(), logger };
-    const running = [startExtractWorker(deps, { timeoutMs: 1_500, maxOldGenerationSizeMb: 256 }), startTagWorker(deps), startReportWorker(deps)];
+    const running = [startExtractWorker(deps, { timeoutMs: 1_500, maxOldGenerationSizeMb: 256 }), startReportWorker(deps)];
     workers = {
       close: async () => {
         await Promise.all(running.map((worker) => worker.close()));
