@@ -21,7 +21,8 @@ export type Section = z.infer<typeof SectionSchema>;
 
 /**
  * One line of extracted text in reading order. `page` and `line` are 1-based; `line` counts the
- * non-empty lines of its page, so "page 1, line 12" points at the 12th line the reviewer sees.
+ * non-empty extracted lines of its page, hidden ones included, so "page 1, line 12" is the 12th
+ * line of the extracted text the report shows (and every page/line pair is unique).
  */
 export const LineSchema = z.object({
   page: z.number().int().min(1),
