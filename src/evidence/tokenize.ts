@@ -46,6 +46,8 @@ export function stemWord(lower: string): string {
 }
 
 export function bareWord(text: string): string {
+  // Most words have neither a soft hyphen nor an apostrophe: skip the two regex passes.
+  if (!text.includes('\u00AD') && !text.includes("'") && !text.includes('’')) return text;
   return text.replace(/\u00AD/g, '').replace(/['’]s$/, '');
 }
 
@@ -54,9 +56,13 @@ export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
   let previousEnd = 0;
-  for (const match of line.matchAll(TOKEN_PATTERN)) {
+  // exec on the shared pattern, not matchAll: matchAll clones the RegExp on every call, and
+  // tokenize runs once per line of every document. The pattern never matches empty, and
+  // lastIndex is reset here, so a previous call that threw cannot leave it mid-line.
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(line); match !== null; match = TOKEN_PATTERN.exec(line)) {
     const text = match[0];
-    const start = match.index ?? 0;
+    const start = match.index;
     const gap = line.slice(previousEnd, start);
     const bare = bareWord(text);
     const lower = bare.toLowerCase();
