@@ -14,6 +14,7 @@ import { drawPdf, layOutOneColumn, layOutTwoColumns } from '../fixtures/generato
 import { renderDocx } from '../fixtures/generator/render-docx';
 import { renderMarkdown, renderTxt } from '../fixtures/generator/render-text';
 import type { Block, ResumeContent } from '../fixtures/generator/resume-source';
+import { seededRandom } from '../fixtures/generator/seeded-random';
 
 export const DEFAULT_CORPUS_DIR = path.join(__dirname, '.corpus');
 export const DEFAULT_SEED = 42;
@@ -28,18 +29,6 @@ export interface CorpusFile {
   fileName: string;
   /** Generated kind, or for a real corpus the extension ("pdf", "docx", …). */
   kind: string;
-}
-
-/** mulberry32: tiny, fast, good enough for picking words; seeded so output is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One independent stream per document: (seed, index) → a 32-bit seed. */
