@@ -13,6 +13,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // pdf-parse patches builtins on load; src/extract/pdf-parse-module.ts loads it and undoes that.
+      'no-restricted-imports': ['error', { paths: [{ name: 'pdf-parse', message: "Import from src/extract/pdf-parse-module instead: it undoes pdf-parse's patching of Array.prototype.push and JSON.parse.", allowTypeImports: true }] }],
     },
   },
 );

@@ -1,4 +1,4 @@
-import { FormatError, InvalidPDFException, PasswordException, PDFParse, UnknownErrorException } from 'pdf-parse';
+import { FormatError, InvalidPDFException, PasswordException, PDFParse, restoreNativeBuiltins, UnknownErrorException } from './pdf-parse-module';
 import { ERROR_CODES, FileError } from '../errors';
 import { layoutPage, type LayoutItem } from './pdf-layout';
 import { findHiddenByGeometry, findHiddenItems, mayHideTextByDrawing, readDrawing, type OperatorList } from './pdf-visibility';
@@ -42,6 +42,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
   const parser = new PDFParse({ data: bytes.slice() });
   try {
     const document = await loadDocument(parser);
+    // The first document makes pdf.js import its worker bundle, whose core-js patches builtins again.
+    restoreNativeBuiltins();
     // Most résumés are drawn in plain dark ink: then the operator list cannot hide anything.
     const checkDrawing = mayHideTextByDrawing(bytes);
     const pageCount = document.numPages;
