@@ -94,8 +94,8 @@ function readColumns(regions: Record<Region, LayoutItem[]>): LayoutLine[] {
  */
 export function findGutter(items: readonly LayoutItem[]): number | undefined {
   if (items.length < MIN_COLUMN_LINES * 2) return undefined;
-  const minX = Math.min(...items.map((item) => item.x));
-  const maxX = Math.max(...items.map((item) => item.x + item.width));
+  const minX = minOf(items, (item) => item.x);
+  const maxX = maxOf(items, (item) => item.x + item.width);
   const span = maxX - minX;
   if (span <= MIN_GUTTER_WIDTH * 4) return undefined;
   const totalChars = sumChars(items);
@@ -104,7 +104,7 @@ export function findGutter(items: readonly LayoutItem[]): number | undefined {
 
   // Characters of items crossing each candidate x; the gutter is the widest run of the minimum.
   const crossing = crossingChars(items, from, to);
-  const least = Math.min(...crossing);
+  const least = minOf(crossing, (chars) => chars);
   if (!Number.isFinite(least) || least > totalChars * MAX_FULL_WIDTH_SHARE) return undefined;
   let best: { start: number; length: number } | undefined;
   let runStart = -1;
@@ -121,7 +121,7 @@ export function findGutter(items: readonly LayoutItem[]): number | undefined {
 
   const left = items.filter((item) => regionOf(item, gutter) === 'left');
   const right = items.filter((item) => regionOf(item, gutter) === 'right');
-  const gap = Math.min(...right.map((item) => item.x)) - Math.max(...left.map((item) => item.x + item.width));
+  const gap = minOf(right, (item) => item.x) - maxOf(left, (item) => item.x + item.width);
   if (gap < MIN_GUTTER_WIDTH) return undefined;
   const columnChars = sumChars(left) + sumChars(right);
   if (sumChars(left) < columnChars * MIN_COLUMN_SHARE || sumChars(right) < columnChars * MIN_COLUMN_SHARE) return undefined;
@@ -171,8 +171,8 @@ function isColumn(items: readonly LayoutItem[]): boolean {
 /** The two sides share at least half of the shorter side's height. */
 function overlapVertically(left: readonly LayoutItem[], right: readonly LayoutItem[]): boolean {
   const extent = (items: readonly LayoutItem[]): [number, number] => [
-    Math.min(...items.map((item) => item.y)),
-    Math.max(...items.map((item) => item.y + item.fontSize)),
+    minOf(items, (item) => item.y),
+    maxOf(items, (item) => item.y + item.fontSize),
   ];
   const [leftBottom, leftTop] = extent(left);
   const [rightBottom, rightTop] = extent(right);
@@ -245,4 +245,21 @@ function median(values: readonly number[]): number {
   if (values.length === 0) return Infinity;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Infinity;
+}
+
+/*
+ * Loops, not `Math.min(...values)`: spreading passes every value as an argument on the stack,
+ * and a hostile page with a few hundred thousand text items overflows it (RangeError) instead of
+ * running into the extraction budget.
+ */
+function minOf<T>(values: readonly T[], value: (item: T) => number): number {
+  let least = Infinity;
+  for (const item of values) least = Math.min(least, value(item));
+  return least;
+}
+
+function maxOf<T>(values: readonly T[], value: (item: T) => number): number {
+  let most = -Infinity;
+  for (const item of values) most = Math.max(most, value(item));
+  return most;
 }

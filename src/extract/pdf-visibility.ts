@@ -181,7 +181,8 @@ export function findHiddenItems(
     const whole = findRun(stream, chars, cursor);
     if (whole >= 0) {
       // The item's text appears as one run of glyphs: the normal case.
-      states.push(...drawing.glyphs.slice(whole, whole + chars.length));
+      // A loop, not push(...slice): one huge item must not overflow the stack.
+      for (let index = whole; index < whole + chars.length; index++) states.push(drawing.glyphs[index] as GlyphState);
       cursor = whole + chars.length;
     } else {
       // pdf.js rewrote some characters: match them one by one, nearby only.
@@ -372,7 +373,7 @@ const NOT_CONTENT = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType)\b|\/L
 export function mayHideTextByDrawing(bytes: Uint8Array): boolean {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (/\/Encrypt\b/.test(file)) return true;
-  const contents: string[] = [];
+  const streams: Array<{ object: string | undefined; dictionary: string; data: Uint8Array }> = [];
   let dictionaries = '';
   let plainFrom = 0;
   STREAM_START.lastIndex = 0;
@@ -385,17 +386,58 @@ export function mayHideTextByDrawing(bytes: Uint8Array): boolean {
     dictionaries += file.slice(plainFrom, dataStart);
     plainFrom = dataEnd;
     STREAM_START.lastIndex = dataEnd;
-    const isObjectStream = /\/Type\s*\/ObjStm\b/.test(dictionary);
-    if (!isObjectStream && NOT_CONTENT.test(dictionary)) continue;
-    const decoded = decodeStream(dictionary, bytes.subarray(dataStart, dataEnd));
-    if (decoded === undefined) return true;
-    if (isObjectStream) dictionaries += decoded;
-    else contents.push(decoded);
+    const data = bytes.subarray(dataStart, dataEnd);
+    if (/\/Type\s*\/ObjStm\b/.test(dictionary)) {
+      // Compressed objects are dictionaries (font descriptors, ExtGStates): read them as such.
+      const decoded = decodeStream(dictionary, data);
+      if (decoded === undefined) return true;
+      dictionaries += decoded;
+      continue;
+    }
+    if (NOT_CONTENT.test(dictionary)) continue;
+    const dictionaryStart = match.index + 2 - dictionary.length;
+    const object = OBJECT_HEADER.exec(file.slice(Math.max(0, dictionaryStart - 32), dictionaryStart))?.slice(1, 3).join(' ');
+    streams.push({ object, dictionary, data });
   }
   dictionaries += file.slice(plainFrom);
   if (hasLowFillAlpha(dictionaries)) return true;
+  const fontPrograms = fontProgramObjects(dictionaries);
+  const contents: string[] = [];
+  for (const stream of streams) {
+    if (stream.object !== undefined && fontPrograms.has(stream.object)) continue;
+    const decoded = decodeStream(stream.dictionary, stream.data);
+    if (decoded === undefined) return true;
+    contents.push(decoded);
+  }
   const deviceSpacesOnly = contents.every((content) => colourSpacesAreDevice(content));
   return contents.some((content) => hasRiskyOperator(content, deviceSpacesOnly));
+}
+
+/** `12 0 obj` right before a stream's dictionary. */
+const OBJECT_HEADER = /(\d+)\s+(\d+)\s+obj\s*$/;
+
+/**
+ * Objects used only as embedded font programs (`/FontFile`, `/FontFile2`, `/FontFile3`): binary
+ * font data pdf.js never runs as page content, in which stray bytes would look like colour
+ * operators (PDFKit and others write TrueType programs without the `/Length1` that NOT_CONTENT
+ * recognises). An object that is referenced anywhere else too (a page's /Contents, a form
+ * XObject) is still checked, so a content stream cannot hide by also posing as a font.
+ */
+function fontProgramObjects(dictionaries: string): Set<string> {
+  const asFontFile = new Map<string, number>();
+  for (const match of dictionaries.matchAll(/\/FontFile[23]?\s+(\d+)\s+(\d+)\s+R\b/g)) {
+    const object = `${match[1] ?? ''} ${match[2] ?? ''}`;
+    asFontFile.set(object, (asFontFile.get(object) ?? 0) + 1);
+  }
+  const fontPrograms = new Set<string>();
+  if (asFontFile.size === 0) return fontPrograms;
+  const references = new Map<string, number>();
+  for (const match of dictionaries.matchAll(/(?<![\d.])(\d+)\s+(\d+)\s+R\b/g)) {
+    const object = `${match[1] ?? ''} ${match[2] ?? ''}`;
+    if (asFontFile.has(object)) references.set(object, (references.get(object) ?? 0) + 1);
+  }
+  for (const [object, count] of asFontFile) if (references.get(object) === count) fontPrograms.add(object);
+  return fontPrograms;
 }
 
 /** The `<< … >>` before a `stream` keyword (matching nested dictionaries), or undefined. */
