@@ -44,7 +44,7 @@ export const STAGE_DESCRIPTIONS: Record<StageName, string> = {
   pipeline: 'everything above, as the CLI does per file',
 };
 
-/** What the queue workers run per résumé (no Markdown/HTML rendering: the report job stores JSON). */
+/** What the queue workers run per résumé (no Markdown/HTML rendering: the screen job stores JSON). */
 export const QUEUE_EQUIVALENT_STAGES: readonly StageName[] = ['detect', 'extract.raw', 'extract.finish', 'tag', 'report.build', 'render.json'];
 
 export interface StageFigures {

@@ -3,13 +3,13 @@ import { Worker, type Processor } from 'bullmq';
 import { DEFAULT_EXTRACT_BUDGET, type ExtractBudget } from '../src/extract/budget/budget-options';
 import { ExtractThreadPool } from '../src/extract/budget/extract-pool';
 import { QUEUE_NAMES } from '../src/queue/job-names';
-import { createExtractJob } from '../src/queue/jobs/extract.job';
+import { createScreenJob } from '../src/queue/jobs/screen.job';
 import { runJob, workerOptions } from '../src/queue/pipeline-jobs';
 import { watchWorker, type WorkerDeps } from '../src/queue/worker-deps';
 
 /**
- * Thin shell: `resume.extract` jobs run src/queue/jobs/extract.job.ts in this process, with the
- * parse itself in a worker thread of an ExtractThreadPool (up to one per concurrent job) under
+ * Thin shell: `resume.screen` jobs run src/queue/jobs/screen.job.ts in this process (Redis,
+ * tagging, the report), with the parse itself in a worker thread of an ExtractThreadPool under
  * `budget`:
  *
  * - pdf.js is CPU-bound, but it runs on the thread, so this process's event loop stays free to
@@ -25,7 +25,7 @@ import { watchWorker, type WorkerDeps } from '../src/queue/worker-deps';
  * and set of queues, a second copy of every module, a second JIT warm-up) for nothing the thread
  * does not do. See docs/performance.md.
  */
-export function startExtractWorker(deps: WorkerDeps, budget: ExtractBudget = DEFAULT_EXTRACT_BUDGET): Worker {
+export function startScreenWorker(deps: WorkerDeps, budget: ExtractBudget = DEFAULT_EXTRACT_BUDGET): Worker {
   const concurrency = deps.config.workerConcurrency;
   // Never more parsing threads than cores this process may use (taskset/cgroup affinity counts):
   // every thread has its own heap and its own JIT warm-up, and a second thread on one core only
@@ -34,9 +34,9 @@ export function startExtractWorker(deps: WorkerDeps, budget: ExtractBudget = DEF
   // (starting one loads pdf.js); an idle one ends after a minute.
   const threads = Math.max(1, Math.min(concurrency, availableParallelism()));
   const pool = new ExtractThreadPool({ ...budget, size: threads, idleMs: 60_000 });
-  const definition = createExtractJob((bytes, options) => pool.extract(bytes, options));
+  const definition = createScreenJob((bytes, options) => pool.extract(bytes, options));
   const processor: Processor = (job) => runJob(definition, job, deps.ctx);
-  const worker = new Worker(QUEUE_NAMES.extract, processor, workerOptions(deps.config, deps.connection, concurrency));
+  const worker = new Worker(QUEUE_NAMES.screen, processor, workerOptions(deps.config, deps.connection, concurrency));
   // After close() has let the jobs in progress finish; no thread outlives its worker.
   worker.once('closed', () => void pool.close());
   return watchWorker(worker, deps.logger);

@@ -37,7 +37,7 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
     config,
     service,
     logger,
-    dashboardQueues: [dashboardQueues.extract, dashboardQueues.report, dashboardQueues.callback],
+    dashboardQueues: [dashboardQueues.screen, dashboardQueues.callback],
   });
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -6,8 +6,7 @@ import { buildJobRegistry } from '../queue/jobs/job-registry';
 import { createJobContext, createPipelineQueues } from '../queue/pipeline-jobs';
 import { createRedis } from '../queue/redis-connection';
 import { startCallbackWorker } from '../../workers/callback.worker';
-import { startExtractWorker } from '../../workers/extract.worker';
-import { startReportWorker } from '../../workers/report.worker';
+import { startScreenWorker } from '../../workers/screen.worker';
 
 export interface RunningWorkers {
   /** Waits for jobs in progress to finish, then closes queues and the Redis connection. */
@@ -15,7 +14,8 @@ export interface RunningWorkers {
 }
 
 /**
- * Starts every worker of this process: extract (parsing in budgeted threads), report (tags and builds) and callback. Fails
+ * Starts every worker of this process: screen (parsing in budgeted threads; tagging and the
+ * report in this process) and callback. Fails
  * before starting anything when a job type has no handler or a profile file is invalid.
  */
 export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = {}): Promise<RunningWorkers> {
@@ -27,8 +27,7 @@ export async function runWorkers(config: AppConfig, deps: { logger?: Logger } = 
   const ctx = createJobContext({ config, redis: connection, queues, profiles, logger });
   const workerDeps = { config, connection, ctx, registry, logger };
   const workers: Worker[] = [
-    startExtractWorker(workerDeps, config.extractBudget),
-    startReportWorker(workerDeps),
+    startScreenWorker(workerDeps, config.extractBudget),
     startCallbackWorker(workerDeps),
   ];
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));

@@ -19,7 +19,7 @@ export function reportIdFor(sha256: string, profile: Pick<Profile, 'id' | 'versi
 }
 
 /** BullMQ job ids: no ":" (BullMQ key separator) and never all digits (BullMQ's own ids). */
-export function stageJobId(stage: 'extract' | 'report', reportId: string): string {
+export function stageJobId(stage: 'screen', reportId: string): string {
   return `${stage}-${reportId}`;
 }
 

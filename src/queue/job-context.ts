@@ -9,8 +9,7 @@ import type { StagePayload } from './jobs/stage-payload';
 
 /** Adds the next job; ids are deterministic, so adding twice is a no-op. */
 export interface Enqueuer {
-  extract(payload: StagePayload): Promise<void>;
-  report(payload: StagePayload): Promise<void>;
+  screen(payload: StagePayload): Promise<void>;
   callback(payload: CallbackPayload): Promise<void>;
 }
 

@@ -1,7 +1,6 @@
 /** Job names (namespaced, what dashboards show) and the queue each runs on, in one place. */
 export const JOB_NAMES = {
-  extract: 'resume.extract',
-  report: 'resume.report',
+  screen: 'resume.screen',
   callback: 'resume.callback',
 } as const;
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -11,8 +10,7 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
  * runs in budgeted threads; callbacks wait on the network) and its own backlog shows in a dashboard.
  */
 export const QUEUE_NAMES = {
-  extract: 'resume-extract',
-  report: 'resume-report',
+  screen: 'resume-screen',
   callback: 'resume-callback',
 } as const;
 export type Stage = keyof typeof QUEUE_NAMES;

@@ -1,29 +1,22 @@
 /**
- * # Why chained jobs and not a FlowProducer
+ * # One job per file, then a callback job
  *
- * A résumé goes extract → report (→ callback) as CHAINED jobs: each stage, when it succeeds,
- * stores its result in Redis and adds the next stage's job with a deterministic id
- * (`report-report-<hash>`). The report job tags the document and builds the report in one go
- * (src/queue/jobs/report.job.ts): tagging is pure and takes about a millisecond, while a separate
- * tag job cost a BullMQ job (≈ 60 Redis commands), storing the evidence and reading it back, more
- * CPU than the tagging itself (docs/performance.md).
+ * A file screened against a profile is ONE BullMQ job, `resume.screen` (job id
+ * `screen-<reportId>`, src/queue/jobs/screen.job.ts): extract in a budgeted thread, tag, build
+ * and store the report. Callbacks are separate jobs (`resume.callback`), because they wait on
+ * someone else's server and retry on their own schedule.
  *
- * We chose chained jobs over a BullMQ FlowProducer because:
+ * History, so nobody re-splits it by accident: this was extract → tag → report as three chained
+ * jobs, then extract → report. Each BullMQ job costs ≈ 60 Redis commands (add, fetch, lock,
+ * finish, events stream), and each hand-over stored an intermediate result and read, parsed and
+ * validated it back: together more CPU than tagging and building the report, and the reason the
+ * queue cost ≈ 50 % on top of the in-process pipeline (docs/performance.md). What the chain gave
+ * is kept inside the job: the document is stored with the report, so a second profile reuses
+ * the extraction; a file that cannot be read gets its error report after one attempt.
  *
- * - Flows run children before parents, so the chain would be written upside down (report as the
- *   root, extract as the leaf) and results would travel through `getChildrenValues`, i.e. inside
- *   job return values. We keep results in our own keys, with our TTL and our erasure.
- * - Deduplication is simpler: a chained stage's job id depends only on the report id, so a
- *   duplicate upload, a retried stage or a worker killed between "store" and "add next" simply
- *   re-adds a job BullMQ already has (a no-op) or re-runs an idempotent stage. A flow's tree is
- *   added once, atomically, and a duplicate flow with the same ids is harder to reason about.
- * - A file that can never be read stops at the extract stage with an error report; with a flow
- *   the parents would sit in `waiting-children` unless every child sets `failParentOnFailure`.
- * - Each stage retries on its own (extraction is not redone when only the report step failed).
- *
- * The cost: the chain is not created atomically. That is safe because every stage is idempotent
- * (results overwrite keys derived from the ids) and a stage adds its successor only after storing
- * its own result; if a worker dies in between, BullMQ's stalled checker re-runs the stage.
+ * Why not a BullMQ FlowProducer for the callbacks: flows run children before parents and pass
+ * results through job return values; we keep results in our own keys, with our TTL and erasure,
+ * and a deterministic job id per (batch, report) already makes a duplicate callback a no-op.
  */
 import { Queue, UnrecoverableError, type DefaultJobOptions, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -76,13 +69,11 @@ export function createPipelineQueues(connection: Redis, config: AppConfig, logge
 
 /** Adds stage jobs with deterministic ids; validates payloads on the way in too. */
 export function createEnqueuer(queues: Record<Stage, Queue>): Enqueuer {
-  const addStage = async (stage: 'extract' | 'report', payload: unknown): Promise<void> => {
-    const parsed = StagePayloadSchema.parse(payload);
-    await queues[stage].add(JOB_NAMES[stage], parsed, { jobId: stageJobId(stage, parsed.reportId) });
-  };
   return {
-    extract: (payload) => addStage('extract', payload),
-    report: (payload) => addStage('report', payload),
+    screen: async (payload) => {
+      const parsed = StagePayloadSchema.parse(payload);
+      await queues.screen.add(JOB_NAMES.screen, parsed, { jobId: stageJobId('screen', parsed.reportId) });
+    },
     callback: async (payload) => {
       const parsed = CallbackPayloadSchema.parse(payload);
       await queues.callback.add(JOB_NAMES.callback, parsed, { jobId: callbackJobId(parsed.batchId, parsed.reportId) });

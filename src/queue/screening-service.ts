@@ -131,29 +131,33 @@ export class ScreeningService {
     const source = describeSource({ fileName: input.fileName, bytes: input.bytes });
     const resumeId = resumeIdFor(source.sha256);
     const reportId = reportIdFor(source.sha256, profile);
-    await this.storage.putSource(resumeId, source);
-    // Join the batch before checking for a report, so a report finishing right now still finds
-    // this batch and queues its callback (callback job ids make a double enqueue harmless).
-    await this.storage.addToBatch(input.batchId, {
-      resumeId,
-      reportId,
-      fileName: input.fileName,
-      origin: input.origin,
-      addedAt: new Date().toISOString(),
-      ...(input.externalCandidateId ? { externalCandidateId: input.externalCandidateId } : {}),
-      ...(callbackUrl ? { callbackUrl } : {}),
-    });
-    if (input.externalCandidateId) await this.storage.linkExternal(input.externalCandidateId, resumeId);
-
-    if (await this.storage.hasReport(resumeId, reportId)) {
+    // Independent writes are sent together (one round trip). Joining the batch is sent BEFORE
+    // the report check on the same connection, and Redis runs one connection's commands in order,
+    // so a report finishing right now still finds this batch and queues its callback (callback
+    // job ids make a double enqueue harmless).
+    const [, , , hasReport] = await Promise.all([
+      this.storage.putSource(resumeId, source),
+      this.storage.addToBatch(input.batchId, {
+        resumeId,
+        reportId,
+        fileName: input.fileName,
+        origin: input.origin,
+        addedAt: new Date().toISOString(),
+        ...(input.externalCandidateId ? { externalCandidateId: input.externalCandidateId } : {}),
+        ...(callbackUrl ? { callbackUrl } : {}),
+      }),
+      input.externalCandidateId ? this.storage.linkExternal(input.externalCandidateId, resumeId) : undefined,
+      this.storage.hasReport(resumeId, reportId),
+    ]);
+    if (hasReport) {
       await queueCallbacks(this.ctx, resumeId, reportId);
       return { resumeId, reportId, deduplicated: true };
     }
-    await this.storage.putBytes(resumeId, input.bytes);
-    const firstSubmission = await this.storage.initState(resumeId, reportId);
+    // The bytes and the state are stored before the job exists: a worker must find them.
+    const [, firstSubmission] = await Promise.all([this.storage.putBytes(resumeId, input.bytes), this.storage.initState(resumeId, reportId)]);
     // Always (re-)add: BullMQ ignores a job id it already holds, and this re-queues a file whose
     // job was lost. The payload holds ids only.
-    await this.ctx.enqueue.extract({ v: 1, resumeId, reportId, profileRef: profileRef(profile) });
+    await this.ctx.enqueue.screen({ v: 1, resumeId, reportId, profileRef: profileRef(profile) });
     this.logger.info({ reportId, batchId: input.batchId, origin: input.origin, deduplicated: !firstSubmission }, 'file submitted');
     return { resumeId, reportId, deduplicated: !firstSubmission };
   }
@@ -206,9 +210,7 @@ export class ScreeningService {
       deleted.push(...erased.deleted);
       await this.notifyErasure({ resumeId, reportIds: erased.reportIds, batchIds: erased.batchIds });
       for (const reportId of erased.reportIds) {
-        for (const stage of ['extract', 'report'] as const) {
-          deleted.push(...(await this.removeJob(stage, stageJobId(stage, reportId))));
-        }
+        deleted.push(...(await this.removeJob('screen', stageJobId('screen', reportId))));
         for (const batchId of erased.batchIds) {
           deleted.push(...(await this.removeJob('callback', callbackJobId(batchId, reportId))));
         }

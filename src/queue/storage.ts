@@ -11,7 +11,7 @@ import { ReportSchema, type Report } from '../report/report.schema';
  *   {rid}:bytes              the uploaded file (deleted by erasure, expires with retention)
  *   {rid}:source             { fileName, sha256, bytes } of the first upload
  *   {rid}:document           the extracted document (shared by all profiles)
- *   {rid}:evidence:<report>  (older versions only: evidence is now built inside the report job;
+ *   {rid}:evidence:<report>  (older versions only: evidence is built inside the screen job;
  *                            such keys expire with retention and erasure removes them by SCAN)
  *   {rid}:report:<report>    the report
  *   {rid}:reports            set of its report ids (all profiles)
@@ -108,34 +108,46 @@ export class QueueStorage {
   async getSource(resumeId: string): Promise<SourceRecord | null> {
     return parseJson(SourceRecordSchema, await this.redis.get(this.resumeKey(resumeId, 'source')));
   }
-  async putDocument(resumeId: string, document: ExtractedDocument): Promise<void> {
-    await this.redis.set(this.resumeKey(resumeId, 'document'), JSON.stringify(document), 'EX', this.ttlSeconds);
-  }
-  async getDocument(resumeId: string): Promise<ExtractedDocument | null> {
-    return parseJson(DocumentSchema, await this.redis.get(this.resumeKey(resumeId, 'document')));
-  }
-  /** EXISTS only: the extract stage needs to know, not to read and validate the whole document. */
-  async hasDocument(resumeId: string): Promise<boolean> {
-    return (await this.redis.exists(this.resumeKey(resumeId, 'document'))) === 1;
+  /**
+   * What a screen job needs first, in one round trip: is the report already stored, the source
+   * record, and the extracted document when an earlier profile stored one (validated: Redis is a
+   * boundary).
+   */
+  async readForScreening(resumeId: string, reportId: string): Promise<{ hasReport: boolean; source: SourceRecord | null; document: ExtractedDocument | null }> {
+    // Sent together (ioredis writes each command at once), answered in one round trip.
+    const [reports, source, document] = await Promise.all([
+      this.redis.exists(this.resumeKey(resumeId, `report:${reportId}`)),
+      this.redis.get(this.resumeKey(resumeId, 'source')),
+      this.redis.get(this.resumeKey(resumeId, 'document')),
+    ]);
+    return {
+      hasReport: reports === 1,
+      source: parseJson(SourceRecordSchema, source),
+      document: reports === 1 ? null : parseJson(DocumentSchema, document),
+    };
   }
 
-  /** Stores a report (ok or error) and marks the file done/failed, in one transaction. */
-  async putReport(resumeId: string, reportId: string, report: Report): Promise<void> {
+  /**
+   * Stores a report (ok or error) and marks the file done/failed, in one transaction; with
+   * `document`, the extracted document too (shared by every profile's report of this file).
+   */
+  async putReport(resumeId: string, reportId: string, report: Report, document?: ExtractedDocument): Promise<void> {
     const state: FileState =
       report.status === 'ok'
         ? { state: 'done', updatedAt: new Date().toISOString() }
         : { state: 'failed', error: report.error, updatedAt: new Date().toISOString() };
     const reports = this.resumeKey(resumeId, 'reports');
     const status = this.resumeKey(resumeId, 'status');
-    await this.redis
-      .multi()
+    const transaction = this.redis.multi();
+    if (document) transaction.set(this.resumeKey(resumeId, 'document'), JSON.stringify(document), 'EX', this.ttlSeconds);
+    transaction
       .set(this.resumeKey(resumeId, `report:${reportId}`), JSON.stringify(report), 'EX', this.ttlSeconds)
       .sadd(reports, reportId)
       .expire(reports, this.ttlSeconds)
       .hset(status, reportId, JSON.stringify(state))
-      .expire(status, this.ttlSeconds)
-      .exec();
-    await this.redis.set(this.reportIndexKey(reportId), resumeId, 'EX', this.ttlSeconds);
+      .expire(status, this.ttlSeconds);
+    // The index key is on another Cluster slot: not in the transaction, but sent with it.
+    await Promise.all([transaction.exec(), this.redis.set(this.reportIndexKey(reportId), resumeId, 'EX', this.ttlSeconds)]);
   }
   async getReportOf(resumeId: string, reportId: string): Promise<Report | null> {
     return parseJson(ReportSchema, await this.redis.get(this.resumeKey(resumeId, `report:${reportId}`)));
@@ -151,8 +163,7 @@ export class QueueStorage {
   async initState(resumeId: string, reportId: string): Promise<boolean> {
     const key = this.resumeKey(resumeId, 'status');
     const state: FileState = { state: 'queued', updatedAt: new Date().toISOString() };
-    const created = await this.redis.hsetnx(key, reportId, JSON.stringify(state));
-    await this.redis.expire(key, this.ttlSeconds);
+    const [created] = await Promise.all([this.redis.hsetnx(key, reportId, JSON.stringify(state)), this.redis.expire(key, this.ttlSeconds)]);
     return created === 1;
   }
   async setState(resumeId: string, reportId: string, state: FileState): Promise<void> {
@@ -173,9 +184,12 @@ export class QueueStorage {
   async addToBatch(batchId: string, file: BatchFile): Promise<void> {
     const files = this.batchKey(batchId, 'files');
     const batches = this.resumeKey(file.resumeId, 'batches');
-    // Two keys on two slots: separate commands, each idempotent.
-    await this.redis.multi().hset(files, file.reportId, JSON.stringify(file)).expire(files, this.ttlSeconds).exec();
-    await this.redis.multi().sadd(batches, batchId).expire(batches, this.ttlSeconds).exec();
+    // Two keys on two slots: separate transactions, each idempotent, both written before this
+    // returns to the event loop (submitFile relies on that order; see there).
+    await Promise.all([
+      this.redis.multi().hset(files, file.reportId, JSON.stringify(file)).expire(files, this.ttlSeconds).exec(),
+      this.redis.multi().sadd(batches, batchId).expire(batches, this.ttlSeconds).exec(),
+    ]);
   }
   async listBatchFiles(batchId: string): Promise<BatchFile[]> {
     const entries = await this.redis.hgetall(this.batchKey(batchId, 'files'));
@@ -193,6 +207,9 @@ export class QueueStorage {
     const key = this.batchKey(batchId, 'callbacks');
     await this.redis.multi().hset(key, reportId, JSON.stringify(state)).expire(key, this.ttlSeconds).exec();
   }
+  async getCallbackState(batchId: string, reportId: string): Promise<CallbackState | null> {
+    return parseJson(CallbackStateSchema, await this.redis.hget(this.batchKey(batchId, 'callbacks'), reportId));
+  }
   async getCallbackStates(batchId: string): Promise<Map<string, CallbackState>> {
     const entries = await this.redis.hgetall(this.batchKey(batchId, 'callbacks'));
     return new Map(Object.entries(entries).map(([reportId, raw]) => [reportId, CallbackStateSchema.parse(JSON.parse(raw))]));
@@ -202,8 +219,10 @@ export class QueueStorage {
   async linkExternal(externalCandidateId: string, resumeId: string): Promise<void> {
     const byExternal = this.externalKey(externalCandidateId);
     const byResume = this.resumeKey(resumeId, 'external');
-    await this.redis.multi().sadd(byExternal, resumeId).expire(byExternal, this.ttlSeconds).exec();
-    await this.redis.multi().sadd(byResume, externalCandidateId).expire(byResume, this.ttlSeconds).exec();
+    await Promise.all([
+      this.redis.multi().sadd(byExternal, resumeId).expire(byExternal, this.ttlSeconds).exec(),
+      this.redis.multi().sadd(byResume, externalCandidateId).expire(byResume, this.ttlSeconds).exec(),
+    ]);
   }
   async resumeIdsOfExternal(externalCandidateId: string): Promise<string[]> {
     return this.redis.smembers(this.externalKey(externalCandidateId));

@@ -1,11 +1,10 @@
 import type { JobDefinition } from '../job-context';
 import { JOB_NAMES, type JobName } from '../job-names';
 import { callbackJob } from './callback.job';
-import { extractJob } from './extract.job';
-import { reportJob } from './report.job';
+import { screenJob } from './screen.job';
 
 /** Every job type, in one list: adding a job means one module here and its worker shell. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [extractJob, reportJob, callbackJob];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [screenJob, callbackJob];
 
 /**
  * Name → definition. Throws at start-up when a known job name has no definition or two, so a

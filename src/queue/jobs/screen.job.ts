@@ -2,16 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UnrecoverableError } from 'bullmq';
 import { FileError, toErrorInfo } from '../../errors';
 import type { ExtractedDocument } from '../../extract/document.schema';
+import { tagEvidence } from '../../evidence/tag-evidence';
+import { buildReport } from '../../report/build-report';
 import { defineJob, type JobDefinition } from '../job-context';
 import { JOB_NAMES } from '../job-names';
-import { recordFailure, requireProfile } from './stage-outcome';
+import { queueCallbacks, recordFailure, requireProfile } from './stage-outcome';
 import { StagePayloadSchema, STAGE_PAYLOAD_VERSION, type StagePayload } from './stage-payload';
 
-export const ExtractPayloadSchema = StagePayloadSchema;
+export const ScreenPayloadSchema = StagePayloadSchema;
 
 /**
- * How the job turns bytes into a document. The queue's extract worker passes one that parses in
- * a worker thread under the extraction budget (workers/extract.worker.ts); `testBlockMs` (TEST
+ * How the job turns bytes into a document. The queue's screen worker passes one that parses in
+ * a worker thread under the extraction budget (workers/screen.worker.ts); `testBlockMs` (TEST
  * ONLY, 0 in production) stands in for a parser stuck in a loop and counts against that budget.
  */
 export type DocumentExtractor = (bytes: Uint8Array, options: { maxBytes: number; testBlockMs?: number }) => Promise<ExtractedDocument>;
@@ -28,34 +30,55 @@ export const extractInline: DocumentExtractor = async (bytes, { testBlockMs, ...
 };
 
 /**
- * Bytes → extracted document, in ONE pass over Redis: report stored? document stored (a second
- * profile reuses the first extraction)? else bytes → `extract` → document; then the report job
- * (tag + report). The document is not read back after it is stored: the report job reads it.
+ * One job per file and profile: bytes → document → evidence → report, with as few Redis round
+ * trips as the work allows (docs/performance.md):
+ *
+ *   1. report stored? + source + stored document (a second profile reuses the first extraction)
+ *   2. state "running" (+ the file's bytes when there is no document yet), then parse in the thread
+ *   3. report + document + state "done"/"failed" in one transaction
+ *   4. the file's batches, for callbacks
+ *
+ * Why not extract and report as two chained jobs (as before): each BullMQ job costs ≈ 60 Redis
+ * commands (add, fetch, lock, finish, events) plus storing the document and reading, parsing
+ * and validating it back, which together cost more CPU than tagging and building the report.
+ * What the chain gave is kept: a file that cannot be read stops with its error report after one
+ * attempt, and the document is stored (with the report), so a second profile does not parse
+ * again. A retry after a failure between parsing and storing parses again: that window holds
+ * only pure, millisecond steps.
  */
-export function createExtractJob(extract: DocumentExtractor): JobDefinition<typeof ExtractPayloadSchema> {
+export function createScreenJob(extract: DocumentExtractor): JobDefinition<typeof ScreenPayloadSchema> {
   return defineJob({
-    name: JOB_NAMES.extract,
-    stage: 'extract',
+    name: JOB_NAMES.screen,
+    stage: 'screen',
     version: STAGE_PAYLOAD_VERSION,
-    payloadSchema: ExtractPayloadSchema,
+    payloadSchema: ScreenPayloadSchema,
     async handle(payload, ctx, run) {
       const profile = requireProfile(ctx, payload.profileRef);
-      if (await ctx.storage.hasReport(payload.resumeId, payload.reportId)) {
+      const stored = await ctx.storage.readForScreening(payload.resumeId, payload.reportId);
+      if (stored.hasReport) {
         run.logger.info('report already stored; nothing to do');
         return;
       }
-      await ctx.storage.setState(payload.resumeId, payload.reportId, { state: 'running', updatedAt: new Date().toISOString() });
-      if (!(await ctx.storage.hasDocument(payload.resumeId))) {
-        const bytes = await ctx.storage.getBytes(payload.resumeId);
-        if (!bytes) {
-          // Erased or expired: there is nothing left to screen, and nothing may be stored again.
-          throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
-        }
-        await ctx.storage.putDocument(payload.resumeId, await extractOrReport(extract, bytes, ctx.config, payload, ctx));
+      if (!stored.source) {
+        // Erased or expired: there is nothing left to screen, and nothing may be stored again.
+        throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
       }
-      run.logger.debug({ profile: profile.id }, 'document stored');
-      // Tagging and the report are one job (see report.job.ts).
-      await ctx.enqueue.report(payload);
+      const running = { state: 'running', updatedAt: new Date().toISOString() } as const;
+      let document = stored.document;
+      let extracted: ExtractedDocument | undefined;
+      if (!document) {
+        const [, bytes] = await Promise.all([ctx.storage.setState(payload.resumeId, payload.reportId, running), ctx.storage.getBytes(payload.resumeId)]);
+        if (!bytes) throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
+        extracted = await extractOrReport(extract, bytes, ctx.config, payload, ctx);
+        document = extracted;
+      } else {
+        await ctx.storage.setState(payload.resumeId, payload.reportId, running);
+      }
+      const evidence = tagEvidence(document, profile);
+      const report = buildReport({ source: stored.source, profile, document, evidence });
+      await ctx.storage.putReport(payload.resumeId, payload.reportId, report, extracted);
+      run.logger.debug({ profile: profile.id }, 'report stored');
+      await queueCallbacks(ctx, payload.resumeId, payload.reportId);
     },
     onFinalFailure: (payload, ctx, error) => recordFailure(ctx, payload, error),
   });
@@ -84,7 +107,7 @@ async function extractOrReport(
 }
 
 /**
- * The registry's `resume.extract` (parses inline). The extract worker runs
- * `createExtractJob(<budgeted thread pool>)` instead; both share everything but the parser.
+ * The registry's `resume.screen` (parses inline). The screen worker runs
+ * `createScreenJob(<budgeted thread pool>)` instead; both share everything but the parser.
  */
-export const extractJob = createExtractJob(extractInline);
+export const screenJob = createScreenJob(extractInline);

@@ -28,16 +28,20 @@ export async function finishWithReport(ctx: JobContext, payload: StagePayload, r
 }
 
 export async function queueCallbacks(ctx: JobContext, resumeId: string, reportId: string): Promise<void> {
-  for (const batchId of await ctx.storage.batchesOf(resumeId)) {
-    const file = await ctx.storage.getBatchFile(batchId, reportId);
-    if (!file) continue;
-    const callbackUrl = file.callbackUrl ?? (await ctx.storage.getBatch(batchId))?.callbackUrl;
-    if (!callbackUrl) continue;
-    const states = await ctx.storage.getCallbackStates(batchId);
-    if (states.get(reportId)?.state === 'delivered') continue;
-    await ctx.storage.setCallbackState(batchId, reportId, states.get(reportId) ?? { state: 'pending', attempts: 0 });
-    await ctx.enqueue.callback({ v: 1, batchId, resumeId, reportId });
-  }
+  const batchIds = await ctx.storage.batchesOf(resumeId);
+  // Most files are in one batch without a callback: one more round trip (file entry and batch,
+  // read together) tells, and nothing is read per file of the batch.
+  await Promise.all(
+    batchIds.map(async (batchId) => {
+      const [file, batch] = await Promise.all([ctx.storage.getBatchFile(batchId, reportId), ctx.storage.getBatch(batchId)]);
+      const callbackUrl = file ? (file.callbackUrl ?? batch?.callbackUrl) : undefined;
+      if (!callbackUrl) return;
+      const state = await ctx.storage.getCallbackState(batchId, reportId);
+      if (state?.state === 'delivered') return;
+      await ctx.storage.setCallbackState(batchId, reportId, state ?? { state: 'pending', attempts: 0 });
+      await ctx.enqueue.callback({ v: 1, batchId, resumeId, reportId });
+    }),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_ID_PATTERN, RESUME_ID_PATTERN } from '../ids';
 
 /**
- * What extract, tag and report jobs carry: ids only. Job data sits in Redis in clear and shows in
+ * What screen jobs carry: ids only. Job data sits in Redis in clear and shows in
  * dashboards, so never bytes, text or names.
  */
 export const STAGE_PAYLOAD_VERSION = 1;

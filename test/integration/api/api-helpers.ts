@@ -30,10 +30,10 @@ export async function removePrefix(prefix: string): Promise<void> {
   }
 }
 
-/** How many jobs (any state) the extract queue holds: "nothing enqueued" means this did not grow. */
-export async function extractJobCount(prefix: string): Promise<number> {
+/** How many jobs (any state) the screen queue holds: "nothing enqueued" means this did not grow. */
+export async function screenJobCount(prefix: string): Promise<number> {
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.extract, { connection: redis, prefix });
+  const queue = new Queue(QUEUE_NAMES.screen, { connection: redis, prefix });
   try {
     const counts = await queue.getJobCounts();
     return Object.values(counts).reduce((sum, count) => sum + count, 0);

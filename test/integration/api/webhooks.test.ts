@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/api/app';
 import type { AppConfig } from '../../../src/config';
 import { ScreeningService } from '../../../src/queue/screening-service';
-import { apiTestConfig, auth, extractJobCount, multipartBody, removePrefix, startFileServer, textResume, uniquePrefix, type FileServer , listenForTests, type Caller } from './api-helpers';
+import { apiTestConfig, auth, screenJobCount, multipartBody, removePrefix, startFileServer, textResume, uniquePrefix, type FileServer , listenForTests, type Caller } from './api-helpers';
 
 const prefix = uniquePrefix();
 const SECRETS = {
@@ -53,16 +53,16 @@ afterAll(async () => {
 
 describe('POST /webhooks/generic', () => {
   it('queues one job for a valid signature and an inline résumé', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = JSON.stringify({ candidateId: 'cand-1', fileName: 'inline.txt', resumeBase64: freshResume().toString('base64') });
     const response = await call({ method: 'POST', url: '/webhooks/generic', headers: genericHeaders(body), payload: body });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toMatchObject({ deduplicated: false });
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
   });
 
   it('answers 401 and queues nothing for a wrong signature, a missing one or a changed body', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = JSON.stringify({ candidateId: 'cand-2', fileName: 'x.txt', resumeBase64: freshResume().toString('base64') });
     const wrongSecret = await call({ method: 'POST', url: '/webhooks/generic', headers: genericHeaders(body, { secret: 'not-the-secret' }), payload: body });
     const missing = await call({ method: 'POST', url: '/webhooks/generic', headers: { 'content-type': 'application/json', 'x-resume-evidence-delivery': 'd-1' }, payload: body });
@@ -71,17 +71,17 @@ describe('POST /webhooks/generic', () => {
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ error: { code: 'INVALID_SIGNATURE' } });
     }
-    expect(await extractJobCount(prefix)).toBe(before);
+    expect(await screenJobCount(prefix)).toBe(before);
   });
 
   it('answers 401 "timestamp outside tolerance" for an old, correctly signed delivery', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = JSON.stringify({ candidateId: 'cand-old', fileName: 'old.txt', resumeBase64: freshResume().toString('base64') });
     const old = Math.floor(Date.now() / 1000) - config.webhookToleranceSeconds - 60;
     const response = await call({ method: 'POST', url: '/webhooks/generic', headers: genericHeaders(body, { timestamp: old }), payload: body });
     expect(response.statusCode).toBe(401);
     expect(response.json<{ error: { message: string } }>().error.message).toContain('timestamp outside tolerance');
-    expect(await extractJobCount(prefix)).toBe(before);
+    expect(await screenJobCount(prefix)).toBe(before);
   });
 
   it('deduplicates a replayed delivery and queues nothing extra', async () => {
@@ -89,25 +89,25 @@ describe('POST /webhooks/generic', () => {
     const headers = genericHeaders(body, { delivery: `delivery-${randomUUID()}` });
     const first = await call({ method: 'POST', url: '/webhooks/generic', headers, payload: body });
     expect(first.statusCode).toBe(202);
-    const afterFirst = await extractJobCount(prefix);
+    const afterFirst = await screenJobCount(prefix);
     const replay = await call({ method: 'POST', url: '/webhooks/generic', headers, payload: body });
     expect(replay.statusCode).toBe(200);
     expect(replay.json()).toMatchObject({ deduplicated: true });
-    expect(await extractJobCount(prefix)).toBe(afterFirst);
+    expect(await screenJobCount(prefix)).toBe(afterFirst);
   });
 
   it('fetches a résumé URL from an allowlisted 127.0.0.1 server, following a redirect', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = JSON.stringify({ candidateId: 'cand-url', fileName: 'fetched.txt', resumeUrl: `${files.origin}/redirect/other.txt` });
     const response = await call({ method: 'POST', url: '/webhooks/generic', headers: genericHeaders(body), payload: body });
     expect(response.statusCode).toBe(202);
     expect(files.requests).toEqual(expect.arrayContaining(['/redirect/other.txt', '/files/other.txt']));
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
   });
 
   it('refuses a URL on a host that is not allowlisted without making any request', async () => {
     const requestsBefore = files.requests.length;
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     // Same server, named "localhost": not on FETCH_ALLOWLIST, so it must not even be resolved.
     const body = JSON.stringify({ candidateId: 'cand-ssrf', fileName: 'x.txt', resumeUrl: `http://localhost:${files.port}/files/resume.txt` });
     const response = await call({ method: 'POST', url: '/webhooks/generic', headers: genericHeaders(body), payload: body });
@@ -115,7 +115,7 @@ describe('POST /webhooks/generic', () => {
     expect(response.json()).toMatchObject({ error: { code: 'ATTACHMENT_URL_REFUSED' } });
     expect(response.json<{ error: { message: string } }>().error.message).toContain('FETCH_ALLOWLIST');
     expect(files.requests.length).toBe(requestsBefore);
-    expect(await extractJobCount(prefix)).toBe(before);
+    expect(await screenJobCount(prefix)).toBe(before);
   });
 
   it('stops a download past MAX_FILE_BYTES and loops of redirects, with clear errors', async () => {
@@ -140,16 +140,16 @@ describe('POST /webhooks/greenhouse', () => {
     });
 
   it('fetches the résumé attachment and queues one job; a wrong signature queues nothing', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = application(4242, `${files.origin}/files/resume.txt`);
     const response = await call({ method: 'POST', url: '/webhooks/greenhouse', headers: sign(body), payload: body });
     expect(response.statusCode).toBe(202);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
 
     const forged = application(4343, `${files.origin}/files/other.txt`);
     const bad = await call({ method: 'POST', url: '/webhooks/greenhouse', headers: { ...sign(forged), signature: `sha256 ${'0'.repeat(64)}` }, payload: forged });
     expect(bad.statusCode).toBe(401);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
   });
 
   it('erases the candidate on delete_candidate', async () => {
@@ -173,35 +173,35 @@ describe('POST /webhooks/lever', () => {
   };
 
   it('queues one job for a valid signature and none for a wrong one', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const good = envelope({ opportunityId: 'opp-1', resumeBase64: freshResume().toString('base64'), fileName: 'lever.txt' });
     const ok = await call({ method: 'POST', url: '/webhooks/lever', headers: { 'content-type': 'application/json' }, payload: good });
     expect(ok.statusCode).toBe(202);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
 
     const bad = envelope({ opportunityId: 'opp-2', resumeBase64: freshResume().toString('base64') }, { secret: 'wrong' });
     const refused = await call({ method: 'POST', url: '/webhooks/lever', headers: { 'content-type': 'application/json' }, payload: bad });
     expect(refused.statusCode).toBe(401);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
 
     const replay = await call({ method: 'POST', url: '/webhooks/lever', headers: { 'content-type': 'application/json' }, payload: good });
     expect(replay.json()).toMatchObject({ deduplicated: true });
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
   });
 });
 
 describe('POST /webhooks/ashby', () => {
   it('queues one job for a valid signature and none for a wrong one', async () => {
-    const before = await extractJobCount(prefix);
+    const before = await screenJobCount(prefix);
     const body = JSON.stringify({ action: 'applicationSubmit', data: { application: { id: 'app-1', candidate: { id: 'cand-a' } }, resumeBase64: freshResume().toString('base64'), fileName: 'ashby.txt' } });
     const ok = await call({ method: 'POST', url: '/webhooks/ashby', headers: { 'content-type': 'application/json', 'ashby-signature': `sha256=${hmac(SECRETS.ASHBY_SECRET, body)}` }, payload: body });
     expect(ok.statusCode).toBe(202);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
 
     const other = body.replace('cand-a', 'cand-b');
     const bad = await call({ method: 'POST', url: '/webhooks/ashby', headers: { 'content-type': 'application/json', 'ashby-signature': `sha256=${hmac('wrong', other)}` }, payload: other });
     expect(bad.statusCode).toBe(401);
-    expect(await extractJobCount(prefix)).toBe(before + 1);
+    expect(await screenJobCount(prefix)).toBe(before + 1);
   });
 });
 

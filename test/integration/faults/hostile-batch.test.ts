@@ -5,17 +5,16 @@ import { defaultProfile } from '../../../src/profile/load-profile';
 import { QUEUE_NAMES } from '../../../src/queue/job-names';
 import { buildJobRegistry } from '../../../src/queue/jobs/job-registry';
 import { createJobContext, createPipelineQueues } from '../../../src/queue/pipeline-jobs';
-import { startExtractWorker } from '../../../workers/extract.worker';
-import { startReportWorker } from '../../../workers/report.worker';
+import { startScreenWorker } from '../../../workers/screen.worker';
 import { hostileFile, hostileManifest } from '../../hostile/hostile-helpers';
 import { startStack, waitForBatch, type QueueStack } from '../queue/queue-stack';
 import { connect } from '../queue/redis-helper';
 
 /**
- * Hostile files through the queue (real Redis, sandboxed extract children): every file gets its
- * report or its stable error code in the batch status, and the batch goes on. The extract worker
+ * Hostile files through the queue (real Redis, parsing in budgeted threads): every file gets its
+ * report or its stable error code in the batch status, and the batch goes on. The screen worker
  * runs with a 1.5 s budget so the operator bomb times out quickly: it must fail ONCE (no retries)
- * with EXTRACTION_TIMEOUT, its child living on.
+ * with EXTRACTION_TIMEOUT, the worker process living on.
  */
 describe('a batch of hostile files through the queue', () => {
   let stack: QueueStack;
@@ -35,9 +34,9 @@ describe('a batch of hostile files through the queue', () => {
     const connection = connect();
     const queues = createPipelineQueues(connection, config, logger);
     const ctx = createJobContext({ config, redis: connection, queues, profiles: loadProfileRegistry(config), logger });
-    // runWorkers would start an extract worker with the default 20 s budget; this one has 1.5 s.
+    // runWorkers would start a screen worker with the default 20 s budget; this one has 1.5 s.
     const deps = { config, connection, ctx, registry: buildJobRegistry(), logger };
-    const running = [startExtractWorker(deps, { timeoutMs: 1_500, maxOldGenerationSizeMb: 256 }), startReportWorker(deps)];
+    const running = [startScreenWorker(deps, { timeoutMs: 1_500, maxOldGenerationSizeMb: 256 })];
     workers = {
       close: async () => {
         await Promise.all(running.map((worker) => worker.close()));
@@ -56,13 +55,13 @@ describe('a batch of hostile files through the queue', () => {
     const got = Object.fromEntries(status.files.map((file) => [file.fileName, file.state === 'done' ? 'ok' : (file.error?.code ?? file.state)]));
     expect(got).toEqual(Object.fromEntries(entries.map((entry) => [entry.file, entry.expect])));
 
-    const extractQueue = new Queue(QUEUE_NAMES.extract, { connection: stack.redis, prefix: stack.prefix });
+    const screenQueue = new Queue(QUEUE_NAMES.screen, { connection: stack.redis, prefix: stack.prefix });
     try {
-      const failed = await extractQueue.getFailed();
+      const failed = await screenQueue.getFailed();
       const bomb = failed.find((job) => job.failedReason.startsWith('EXTRACTION_TIMEOUT'));
       expect(bomb?.attemptsMade).toBe(1);
     } finally {
-      await extractQueue.close();
+      await screenQueue.close();
     }
   }, 120_000);
 });

@@ -18,8 +18,8 @@ describe('queue pipeline (real Redis)', () => {
     await stack.stop();
   });
 
-  function extractQueue(): Queue {
-    return new Queue(QUEUE_NAMES.extract, { connection: stack.redis, prefix: stack.prefix });
+  function screenQueue(): Queue {
+    return new Queue(QUEUE_NAMES.screen, { connection: stack.redis, prefix: stack.prefix });
   }
 
   it('gives every submitted file one report, equal to screening it in-process', async () => {
@@ -58,7 +58,7 @@ describe('queue pipeline (real Redis)', () => {
     const secondStatus = await stack.service.getBatchStatus(second.batchId);
     expect(secondStatus?.files).toEqual([expect.objectContaining({ reportId: a.reportId, state: 'done' })]);
 
-    const queue = extractQueue();
+    const queue = screenQueue();
     try {
       const counts = await queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed');
       expect(counts).toEqual({ completed: 1, failed: 0, waiting: 0, active: 0, delayed: 0 });
@@ -81,9 +81,9 @@ describe('queue pipeline (real Redis)', () => {
     expect(status.files[0]).toMatchObject({ state: 'failed', error: { code: expected.report.status === 'error' ? expected.report.error.code : '' } });
     expect(status.files[0]?.error?.code).not.toBe('INTERNAL');
 
-    const queue = extractQueue();
+    const queue = screenQueue();
     try {
-      const job = await queue.getJob(stageJobId('extract', reportId));
+      const job = await queue.getJob(stageJobId('screen', reportId));
       expect(await job?.getState()).toBe('failed');
       expect(job?.attemptsMade).toBe(1);
     } finally {
