@@ -1,7 +1,7 @@
 /**
  * Generates the benchmark corpus: a deterministic mix of synthetic PDF (one column over 1-3
- * pages, or two columns), DOCX, TXT and Markdown résumés of fictional people. Document `i` of a
- * seed depends only on (seed, i), so a cache folder grows on demand and a rerun reuses it.
+ * pages with standard or embedded fonts, or two columns), DOCX, TXT and Markdown résumés of
+ * fictional people. Document `i` of a seed depends only on (seed, i), so a cache folder grows on demand and a rerun reuses it.
  *
  *   npx tsx bench/generate-corpus.ts [--n 200] [--seed 42] [--out bench/.corpus]
  *
@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { drawPdf, layOutOneColumn, layOutTwoColumns } from '../fixtures/generator/render-pdf';
+import { drawPdf, layOutOneColumn, layOutTwoColumns, type EmbeddedFonts } from '../fixtures/generator/render-pdf';
 import { renderDocx } from '../fixtures/generator/render-docx';
 import { renderMarkdown, renderTxt } from '../fixtures/generator/render-text';
 import type { Block, ResumeContent } from '../fixtures/generator/resume-source';
@@ -19,10 +19,20 @@ import { seededRandom } from '../fixtures/generator/seeded-random';
 export const DEFAULT_CORPUS_DIR = path.join(__dirname, '.corpus');
 export const DEFAULT_SEED = 42;
 /** Bump when the generator's output changes, so stale caches are not reused. */
-const GENERATOR_VERSION = 'v1';
+const GENERATOR_VERSION = 'v2';
 
-export type CorpusKind = 'pdf-1col' | 'pdf-2col' | 'docx' | 'txt' | 'md';
-const KIND_EXTENSION: Record<CorpusKind, string> = { 'pdf-1col': 'pdf', 'pdf-2col': 'pdf', docx: 'docx', txt: 'txt', md: 'md' };
+/**
+ * `pdf-1col` and `pdf-2col` use the standard, non-embedded Helvetica (cheap for any parser: no
+ * font program to read); `pdf-embedded` embeds a TrueType subset as most real exports do.
+ */
+export type CorpusKind = 'pdf-1col' | 'pdf-embedded' | 'pdf-2col' | 'docx' | 'txt' | 'md';
+const KIND_EXTENSION: Record<CorpusKind, string> = { 'pdf-1col': 'pdf', 'pdf-embedded': 'pdf', 'pdf-2col': 'pdf', docx: 'docx', txt: 'txt', md: 'md' };
+
+/** Liberation Sans, shipped with pdfjs-dist (a dependency of pdf-parse), so every install has it. */
+function embeddedFonts(): EmbeddedFonts {
+  const folder = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
+  return { regular: path.join(folder, 'LiberationSans-Regular.ttf'), bold: path.join(folder, 'LiberationSans-Bold.ttf') };
+}
 
 export interface CorpusFile {
   path: string;
@@ -115,7 +125,8 @@ function draftResume(random: Random, index: number, pages: number): Draft {
 
 function pickKind(random: Random): CorpusKind {
   const roll = random();
-  if (roll < 0.35) return 'pdf-1col';
+  if (roll < 0.18) return 'pdf-1col';
+  if (roll < 0.36) return 'pdf-embedded';
   if (roll < 0.55) return 'pdf-2col';
   if (roll < 0.8) return 'docx';
   if (roll < 0.93) return 'txt';
@@ -126,13 +137,15 @@ function pickKind(random: Random): CorpusKind {
 export async function renderCorpusDocument(seed: number, index: number): Promise<{ kind: CorpusKind; bytes: Uint8Array }> {
   const random = seededRandom(documentSeed(seed, index));
   const kind = pickKind(random);
-  const pages = kind === 'pdf-1col' ? between(random, 1, 3) : 1;
+  const pages = kind === 'pdf-1col' || kind === 'pdf-embedded' ? between(random, 1, 3) : 1;
   const draft = draftResume(random, index, pages);
   const meta = { title: `Résumé of ${draft.content.name} (fictional)`, author: draft.content.name };
   const bullet = pick(random, ['•', '-', '*'] as const);
   switch (kind) {
     case 'pdf-1col':
       return { kind, bytes: (await drawPdf(layOutOneColumn(draft.content, bullet), meta)).bytes };
+    case 'pdf-embedded':
+      return { kind, bytes: (await drawPdf(layOutOneColumn(draft.content, bullet), meta, embeddedFonts())).bytes };
     case 'pdf-2col': {
       const single = { ...draft.content, blocks: draft.content.blocks.filter((block) => block.kind !== 'page-break') };
       const placed = layOutTwoColumns(single, bullet, { leftSections: draft.leftSections, rows: random() < 0.5 ? 'grid' : 'free' });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { defaultProfile } from '../src/profile/load-profile';
-import { pdftotextVersion, runPdfParseGetText, runPdftotextPipeline, type ReferenceResult, type Skipped } from './comparisons';
+import { pdftotextVersion, runPairedPdfPasses, runPdftotextPipeline, type ReferenceResult, type Skipped } from './comparisons';
 import { DEFAULT_CORPUS_DIR, DEFAULT_SEED, generateCorpus, type CorpusFile } from './generate-corpus';
 import { QUEUE_EQUIVALENT_STAGES, runInProcess, STAGE_DESCRIPTIONS, STAGE_NAMES, stageFigures, type DocumentInput, type InProcessResult } from './in-process';
 import type { QueueBenchResult, ScaleResult } from './queue-bench';
@@ -57,6 +57,10 @@ export interface BenchResult {
     pdfParseGetText: ReferenceResult | Skipped;
     pdftotextPipeline: ReferenceResult | Skipped;
     ratios: { pipelineCpuOverGetText: number | null; extractCpuOverGetText: number | null; resumesPerCpuSecondOverPdftotext: number | null };
+    /** Our pipeline / getText() CPU in each pair of alternating passes (the spread behind the ratio). */
+    pipelineOverGetTextPerPass: number[];
+    /** Our pipeline / getText() CPU per PDF kind (standard fonts, embedded fonts, two columns, …). */
+    pipelineOverGetTextByKind: Record<string, number | null>;
   };
   queue: QueueBenchResult | Skipped;
   scale: ScaleResult | Skipped;
@@ -121,29 +125,40 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   let getText: ReferenceResult | Skipped = { skipped: 'no PDF in the corpus' };
   let pdftotext: ReferenceResult | Skipped = { skipped: 'no PDF in the corpus' };
+  // Without comparisons, our figures come from the mixed in-process run.
+  let ourPipeline = { ...stageFigures(pdfTimings, 'pipeline'), extractCpuMs: stageFigures(pdfTimings, 'extract').cpuMs };
+  let perPass: number[] = [];
+  const ratioByKind: Record<string, number | null> = {};
   if (!options.comparisons) {
     getText = pdftotext = { skipped: 'comparisons turned off (--no-comparisons)' };
   } else if (pdfs.length > 0) {
-    options.log(`pdf-parse getText() alone on the same ${pdfs.length} PDFs …`);
-    getText = await runPdfParseGetText(pdfs);
+    options.log(`Our pipeline and pdf-parse getText() alone, alternating passes over the same ${pdfs.length} PDFs …`);
+    const paired = await runPairedPdfPasses(pdfs, profile);
+    getText = paired.getText;
+    ourPipeline = paired.ours;
+    perPass = paired.ratioPerPass;
+    for (const kind of [...new Set(pdfs.map((pdf) => pdf.kind))].sort()) {
+      const ofKind = await runPairedPdfPasses(pdfs.filter((pdf) => pdf.kind === kind), profile, 2);
+      ratioByKind[kind] = ratio(ofKind.ours.cpuMs.mean, ofKind.getText.cpuMs.mean);
+    }
     options.log(`pdftotext + the same tagger and report on the same PDFs …`);
     pdftotext = runPdftotextPipeline(pdfs, profile);
     if (isSkipped(pdftotext)) options.log(`  skipped: ${pdftotext.skipped}`);
   }
-  const ourPipeline = stageFigures(pdfTimings, 'pipeline');
-  const ourExtract = stageFigures(pdfTimings, 'extract');
   const ourPerCpuSecond = ourPipeline.cpuMs.mean === 0 ? 0 : round(1000 / ourPipeline.cpuMs.mean, 1);
   const comparison: BenchResult['comparison'] = {
     pdfs: pdfs.length,
     ourPipelineOnPdfs: { wallMs: ourPipeline.wallMs, cpuMs: ourPipeline.cpuMs, resumesPerCpuSecond: ourPerCpuSecond },
-    ourExtractOnPdfs: { cpuMs: ourExtract.cpuMs },
+    ourExtractOnPdfs: { cpuMs: ourPipeline.extractCpuMs },
     pdfParseGetText: getText,
     pdftotextPipeline: pdftotext,
     ratios: {
       pipelineCpuOverGetText: isSkipped(getText) ? null : ratio(ourPipeline.cpuMs.mean, getText.cpuMs.mean),
-      extractCpuOverGetText: isSkipped(getText) ? null : ratio(ourExtract.cpuMs.mean, getText.cpuMs.mean),
+      extractCpuOverGetText: isSkipped(getText) ? null : ratio(ourPipeline.extractCpuMs.mean, getText.cpuMs.mean),
       resumesPerCpuSecondOverPdftotext: isSkipped(pdftotext) ? null : ratio(ourPerCpuSecond, pdftotext.resumesPerCpuSecond),
     },
+    pipelineOverGetTextPerPass: perPass,
+    pipelineOverGetTextByKind: ratioByKind,
   };
 
   const queueEquivalentCpuMs = inProcess.timings.length === 0
@@ -310,6 +325,10 @@ export function formatTables(result: BenchResult): string {
   out.push(
     `Ratios: pipeline CPU / getText CPU = ${fmt(c.ratios.pipelineCpuOverGetText)}; extract CPU / getText CPU = ${fmt(c.ratios.extractCpuOverGetText)}; our résumés per CPU-s / pdftotext pipeline's = ${fmt(c.ratios.resumesPerCpuSecondOverPdftotext)}`,
   );
+  if (c.pipelineOverGetTextPerPass.length > 0) {
+    const kinds = Object.entries(c.pipelineOverGetTextByKind).map(([kind, value]) => `${kind} ${fmt(value)}`).join(', ');
+    out.push(`Pipeline / getText per pass: ${c.pipelineOverGetTextPerPass.map((value) => fmt(value)).join(', ')}; by PDF kind: ${kinds}`);
+  }
   if (isSkipped(result.queue)) out.push(`Queue: skipped (${result.queue.skipped})`);
   else {
     const q = new Table({
@@ -337,7 +356,7 @@ export function formatTables(result: BenchResult): string {
   else {
     const s = result.scale;
     out.push(
-      `Scale: ${s.documents} documents, ${s.workers} workers: first thousand ${fmt(s.firstThousandMsPerDoc)} ms/doc, last ${fmt(s.lastThousandMsPerDoc)} ms/doc (×${fmt(s.lastOverFirstThousand)}); peak RSS ${fmt(s.peakRssMb, 0)} MB; Redis used_memory ${fmt(s.redis.usedMemoryMbBefore, 1)} → ${fmt(s.redis.usedMemoryMbAfter, 1)} MB, ${s.redis.retentionViolations} retention violations`,
+      `Scale: ${s.documents} documents, ${s.workers} workers: first thousand ${fmt(s.firstThousandMsPerDoc)} ms/doc, last ${fmt(s.lastThousandMsPerDoc)} ms/doc (×${fmt(s.lastOverFirstThousand)}); worker CPU ${fmt(s.firstThousandCpuMsPerDoc)} → ${fmt(s.lastThousandCpuMsPerDoc)} ms/doc (×${fmt(s.lastOverFirstThousandCpu)}); peak RSS ${fmt(s.peakRssMb, 0)} MB; Redis used_memory ${fmt(s.redis.usedMemoryMbBefore, 1)} → ${fmt(s.redis.usedMemoryMbAfter, 1)} MB, ${s.redis.retentionViolations} retention violations`,
     );
   }
   const targets = new Table({ head: ['target', 'limit', 'measured', 'result'], style: { head: [] }, colWidths: [70, 12, 12, 40], wordWrap: true });
