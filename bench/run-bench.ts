@@ -391,16 +391,19 @@ async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--scale-n <count>', 'documents of the --scale run').argParser(parseCount).default(10_000))
     .option('--redis <url>', 'Redis to use (default REDIS_URL or redis://127.0.0.1:6379)')
     .option('--worker-cpu-prof <dir>', 'write V8 CPU profiles of the worker processes (main threads) into <dir>')
+    .option('--worker-node-flags <flags>', 'extra node/V8 flags for the worker processes, space-separated (e.g. "--single-threaded-gc")')
     .addOption(new Option('--workers-from <where>', 'start worker processes from TypeScript sources (tsx) or the compiled dist/ (npm run build first)').choices(['src', 'dist']).default('src'));
   program.parse(argv);
   const opts = program.opts<{
     corpus?: string; n: number; json: string; seed: number; cache: string; comparisons: boolean; queue: boolean;
-    workers: string; workerConcurrency: number; pin: boolean; scale?: boolean; scaleN: number; redis?: string; workersFrom: 'src' | 'dist'; workerCpuProf?: string;
+    workers: string; workerConcurrency: number; pin: boolean; scale?: boolean; scaleN: number; redis?: string; workersFrom: 'src' | 'dist'; workerCpuProf?: string; workerNodeFlags?: string;
   }>();
   if (opts.queue || opts.scale) {
     const cluster = await import('./worker-cluster');
     cluster.useWorkerEntry(opts.workersFrom);
-    if (opts.workerCpuProf) cluster.useWorkerNodeFlags(['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.workerCpuProf)}`]);
+    const extraFlags = opts.workerNodeFlags ? opts.workerNodeFlags.split(/\s+/).filter(Boolean) : [];
+    const profileFlags = opts.workerCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.workerCpuProf)}`] : [];
+    cluster.useWorkerNodeFlags([...extraFlags, ...profileFlags]);
   }
   const workers = opts.workers.split(',').map((part) => parseCount(part.trim()));
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
