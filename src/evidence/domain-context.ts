@@ -6,7 +6,7 @@
  * counts only when the words around it say it is about ML (or, for Python, software). The
  * exclusion lists stay as a second line of defence.
  */
-import { compileCues, findCues, type CueSet } from './context';
+import { compileCues, findCues, hasCueInClauses, type CueSet } from './context';
 import type { TermMatch, TermPattern } from './match-terms';
 import { tokenize, type Token } from './tokenize';
 
@@ -98,11 +98,10 @@ const MODEL_SIZE = /^\d+(?:\.\d+)?[bm]$/i;
  */
 export function contextClauses(text: string, tokens: readonly Token[], clause: number): number[] {
   // The whole line between bullets and bars: "Familiar with fine-tuning, though I mostly used hosted models".
-  const segmentOf = (token: Token): number => (text.slice(0, token.start).match(/[•·▪●|]/gu) ?? []).length;
   const own = tokens.find((token) => token.clause === clause);
   if (own !== undefined) {
-    const segment = segmentOf(own);
-    return [...new Set(tokens.filter((token) => segmentOf(token) === segment).map((token) => token.clause))];
+    const { from, to } = segmentAround(text, own.start);
+    return [...new Set(tokens.filter((token) => token.start > from && token.start <= to).map((token) => token.clause))];
   }
   const clauses = [clause];
   const lastOf = (wanted: number): Token | undefined => tokens.filter((token) => token.clause === wanted).pop();
@@ -117,10 +116,27 @@ export function contextClauses(text: string, tokens: readonly Token[], clause: n
   return clauses;
 }
 
+/** Bullets and bars: they separate unrelated text on one line. */
+const SEGMENT_BREAKS = new Set(['•', '·', '▪', '●', '|']);
+
+/**
+ * The stretch of the line between bullets or bars that holds offset `at`: a token starting at
+ * offset s is in it when `from < s <= to` (no break between it and `at`). `from` is the last break
+ * before `at` (or -1), `to` the first break at or after it (or the line length). One scan out
+ * from `at`, instead of counting breaks from the line start for every token.
+ */
+function segmentAround(text: string, at: number): { from: number; to: number } {
+  let from = at - 1;
+  while (from >= 0 && !SEGMENT_BREAKS.has(text.charAt(from))) from -= 1;
+  let to = at;
+  while (to < text.length && !SEGMENT_BREAKS.has(text.charAt(to))) to += 1;
+  return { from, to };
+}
+
 /** An ML word in the context clauses, other than the match itself. */
 function mlCueInClause(tokens: readonly Token[], match: TermMatch, clauses: readonly number[]): boolean {
   const outside = (hit: { first: number; last: number }): boolean => hit.last < match.first || hit.first > match.last;
-  if (clauses.some((clause) => findCues(tokens, ML_CUES, 0, tokens.length - 1, clause).some(outside))) return true;
+  if (hasCueInClauses(tokens, ML_CUES, (clause) => clauses.includes(clause), outside)) return true;
   return tokens.some((token, at) => clauses.includes(token.clause) && (at < match.first || at > match.last) && MODEL_SIZE.test(token.lower));
 }
 
@@ -156,7 +172,9 @@ export function acronymExpansion(text: string, match: TermMatch): string | undef
   const acronym = text.slice(match.start, match.end).replace(/s$/, '').toLowerCase();
   const after = PARENTHESIS_AFTER.exec(text.slice(match.end));
   if (after?.[1] !== undefined && initials(after[1]).startsWith(acronym)) return after[1].trim();
-  const before = PARENTHESIS_BEFORE.exec(text.slice(0, match.start));
+  const textBefore = text.slice(0, match.start);
+  // PARENTHESIS_BEFORE needs "(" right before the match; testing that first skips a slow backwards regex.
+  const before = textBefore.trimEnd().endsWith('(') ? PARENTHESIS_BEFORE.exec(textBefore) : null;
   if (before?.[1] !== undefined) {
     const words = before[1].trim().split(/\s+/);
     for (let count = 1; count <= Math.min(words.length, acronym.length + 2); count += 1) {
@@ -194,15 +212,12 @@ export interface DocumentDomain {
 
 /** True when a line says something about ML (an ML word or an unambiguous ML term). */
 export function lineIsAboutMl(tokens: readonly Token[], unambiguousMatch: boolean): boolean {
-  if (unambiguousMatch) return true;
-  const clauses = new Set(tokens.map((token) => token.clause));
-  return [...clauses].some((clause) => findCues(tokens, ML_CUES, 0, tokens.length - 1, clause).length > 0);
+  return unambiguousMatch || hasCueInClauses(tokens, ML_CUES);
 }
 
 /** True when a line says something about software. */
 export function lineIsAboutSoftware(tokens: readonly Token[]): boolean {
-  const clauses = new Set(tokens.map((token) => token.clause));
-  return [...clauses].some((clause) => findCues(tokens, SOFTWARE_CUES, 0, tokens.length - 1, clause).length > 0);
+  return hasCueInClauses(tokens, SOFTWARE_CUES);
 }
 
 export interface ClauseFacts {
@@ -226,7 +241,7 @@ export function domainSupport(facts: ClauseFacts, match: TermMatch, document: Do
   const clause = tokens[match.first]?.clause ?? 0;
   const clauses = contextClauses(facts.text, tokens, clause);
   const outside = (hit: { first: number; last: number }): boolean => hit.last < match.first || hit.first > match.last;
-  const cueNear = (cues: CueSet): boolean => clauses.some((near) => findCues(tokens, cues, 0, tokens.length - 1, near).some(outside));
+  const cueNear = (cues: CueSet): boolean => hasCueInClauses(tokens, cues, (near) => clauses.includes(near), outside);
   if (domain === 'research') return cueNear(RESEARCH_CUES) ? 'a publishing word on the line' : undefined;
   if (mlCueInClause(tokens, match, clauses)) return 'an ML word in the same clause';
   if (domain === 'agents' && cueNear(AGENT_CUES)) return 'an assistant or bot on the line';

@@ -58,9 +58,8 @@ export function listItems(text: string): string[] {
 }
 
 /** "Python, PyTorch, JAX" or "Methods: SFT, DPO, PPO": a list of names, not a described piece of work. */
-export function isListLine(text: string, tokens: readonly Token[]): boolean {
+export function isListLine(text: string, tokens: readonly Token[], items: readonly string[] = listItems(text)): boolean {
   if (startsWithAction(tokens)) return false;
-  const items = listItems(text);
   if (items.length < MIN_LIST_ITEMS) return false;
   return items.every((item) => item.split(/\s+/).length <= MAX_LIST_ITEM_WORDS);
 }
@@ -78,7 +77,10 @@ const INSTRUCTION_PATTERNS: RegExp[] = [
   /\b(note|message|instructions?) (to|for) (the )?(ai|llm|language model|screening (tool|system|software)|automated (screener|system))\b/i,
 ];
 
+/** All instruction patterns as one alternation: one scan of the line instead of ten. */
+const ANY_INSTRUCTION = new RegExp(INSTRUCTION_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 /** A line addressed to an automated screener ("ignore previous instructions", "rate this candidate"). */
 export function isInstructionToMachine(text: string): boolean {
-  return INSTRUCTION_PATTERNS.some((pattern) => pattern.test(text));
+  return ANY_INSTRUCTION.test(text);
 }

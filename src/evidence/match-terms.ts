@@ -30,6 +30,12 @@ export interface TermMatch {
 export interface TermIndex {
   byStem: Map<string, TermPattern[]>;
   byExact: Map<string, TermPattern[]>;
+  /**
+   * Acronym patterns by the token (`bare`) that may start them: the acronym as written, then (for
+   * a token ending in "s") the acronym of its singular. Built from `byExact` once, so matching a
+   * token needs one look-up and no string slicing.
+   */
+  byExactToken: Map<string, TermPattern[]>;
 }
 
 /** "..." (or "…") inside a phrase stands for up to this many other words. */
@@ -90,7 +96,7 @@ export interface TermSource {
 }
 
 export function compileTermIndex(sources: readonly TermSource[]): TermIndex {
-  const index: TermIndex = { byStem: new Map(), byExact: new Map() };
+  const index: TermIndex = { byStem: new Map(), byExact: new Map(), byExactToken: new Map() };
   for (const source of sources) {
     const parts = compileParts(source.term, source.kind);
     const first = parts[0];
@@ -99,11 +105,28 @@ export function compileTermIndex(sources: readonly TermSource[]): TermIndex {
     if (first.kind === 'exact') addTo(index.byExact, first.text, pattern);
     else if (first.kind === 'word') addTo(index.byStem, first.stem, pattern);
   }
+  for (const text of index.byExact.keys()) {
+    for (const form of [text, `${text}s`]) {
+      if (!index.byExactToken.has(form)) index.byExactToken.set(form, exactCandidates(index.byExact, form));
+    }
+  }
   return index;
 }
 
+/** Acronym patterns a token may start, in match order: as written, then its singular. */
+function exactCandidates(byExact: ReadonlyMap<string, TermPattern[]>, bare: string): TermPattern[] {
+  const found = [...(byExact.get(bare) ?? [])];
+  if (bare.endsWith('s')) found.push(...(byExact.get(bare.slice(0, -1)) ?? []));
+  return found;
+}
+
+/** `word` is `singular` + "s" (compared without building the plural). */
+function isPluralOf(word: string, singular: string): boolean {
+  return word.length === singular.length + 1 && word.endsWith('s') && word.startsWith(singular);
+}
+
 function partMatches(token: Token, part: PatternPart): boolean {
-  if (part.kind === 'exact') return token.bare === part.text || token.bare === `${part.text}s`;
+  if (part.kind === 'exact') return token.bare === part.text || isPluralOf(token.bare, part.text);
   if (part.kind === 'word') {
     return token.lower === part.lower || (token.stem === part.stem && inflectionCompatible(token.lower, part.lower));
   }
@@ -126,29 +149,24 @@ function matchFrom(tokens: readonly Token[], at: number, parts: readonly Pattern
   return matchFrom(tokens, at + 1, parts, partIndex + 1, clause);
 }
 
-function candidatesAt(index: TermIndex, token: Token): TermPattern[] {
-  const found: TermPattern[] = [];
-  const byStem = index.byStem.get(token.stem);
-  if (byStem) found.push(...byStem);
-  const byExact = index.byExact.get(token.bare);
-  if (byExact) found.push(...byExact);
-  if (token.bare.endsWith('s')) {
-    const singular = index.byExact.get(token.bare.slice(0, -1));
-    if (singular) found.push(...singular);
-  }
-  return found;
-}
-
 /** Every match of every compiled term in one tokenised line, in token order. */
 export function findTermMatches(index: TermIndex, tokens: readonly Token[]): TermMatch[] {
   const matches: TermMatch[] = [];
   tokens.forEach((token, position) => {
-    for (const pattern of candidatesAt(index, token)) {
-      const last = matchFrom(tokens, position, pattern.parts, 0, token.clause);
-      const lastToken = tokens[last];
-      if (last < position || lastToken === undefined) continue;
-      matches.push({ pattern, first: position, last, start: token.start, end: lastToken.end });
-    }
+    // Word patterns first, then acronyms: the order matches are reported in.
+    addMatchesAt(matches, tokens, position, index.byStem.get(token.stem));
+    addMatchesAt(matches, tokens, position, index.byExactToken.get(token.bare));
   });
   return matches;
+}
+
+function addMatchesAt(matches: TermMatch[], tokens: readonly Token[], position: number, candidates: readonly TermPattern[] | undefined): void {
+  const token = tokens[position];
+  if (candidates === undefined || token === undefined) return;
+  for (const pattern of candidates) {
+    const last = matchFrom(tokens, position, pattern.parts, 0, token.clause);
+    const lastToken = tokens[last];
+    if (last < position || lastToken === undefined) continue;
+    matches.push({ pattern, first: position, last, start: token.start, end: lastToken.end });
+  }
 }

@@ -44,13 +44,23 @@ function analyseLine(line: Line, index: number, compiled: CompiledProfile): Anal
     if (list) list.push(match);
     else matches.set(match.pattern.requirementIndex, [match]);
   }
-  const stuffed =
-    listItems(line.text).length > STUFFED_LIST_ITEMS ||
-    [...matches.values()].some((list) => new Set(list.map((match) => match.first)).size > STUFFED_MATCHES_PER_LINE);
-  const fieldMatches = [...matches.entries()].flatMap(([requirementIndex, list]) =>
-    compiled.requirements[requirementIndex]?.sectionEvidence.size === 0 ? list : list.filter((match) => match.pattern.kind === 'acronym'),
-  );
-  const specific = [...matches.values()].some((list) => list.some((match) => match.pattern.kind === 'acronym' || match.pattern.parts.length > 1));
+  // Plain loops over the matches (no spread copies): this runs for every line of every document.
+  let repeated = false;
+  let specific = false;
+  const fieldMatches: TermMatch[] = [];
+  for (const [requirementIndex, list] of matches) {
+    // Stuffing: one requirement matched at more than STUFFED_MATCHES_PER_LINE places (needs that many matches).
+    if (!repeated && list.length > STUFFED_MATCHES_PER_LINE) {
+      repeated = new Set(list.map((match) => match.first)).size > STUFFED_MATCHES_PER_LINE;
+    }
+    const listJudged = compiled.requirements[requirementIndex]?.sectionEvidence.size !== 0;
+    for (const match of list) {
+      const acronym = match.pattern.kind === 'acronym';
+      if (acronym || match.pattern.parts.length > 1) specific = true;
+      if (!listJudged || acronym) fieldMatches.push(match);
+    }
+  }
+  const items = listItems(line.text);
   return {
     line,
     index,
@@ -59,8 +69,8 @@ function analyseLine(line: Line, index: number, compiled: CompiledProfile): Anal
     fieldMatches,
     instruction: isInstructionToMachine(line.text),
     aboutAi: specific || mentionsAi(tokens),
-    isList: isListLine(line.text, tokens),
-    stuffed,
+    isList: isListLine(line.text, tokens, items),
+    stuffed: items.length > STUFFED_LIST_ITEMS || repeated,
   };
 }
 

@@ -63,10 +63,12 @@ export function tokenize(line: string): Token[] {
   for (let match = TOKEN_PATTERN.exec(line); match !== null; match = TOKEN_PATTERN.exec(line)) {
     const text = match[0];
     const start = match.index;
-    const gap = line.slice(previousEnd, start);
+    // Most gaps are one space, which can neither break a clause nor hold a comma: no slice, no regex.
+    const plainGap = start === previousEnd + 1 && line.charCodeAt(previousEnd) === 32;
+    const gap = plainGap ? ' ' : line.slice(previousEnd, start);
     const bare = bareWord(text);
     const lower = bare.toLowerCase();
-    if (tokens.length > 0 && (CLAUSE_BREAK.test(gap) || CLAUSE_WORDS.has(lower))) clause += 1;
+    if (tokens.length > 0 && ((!plainGap && CLAUSE_BREAK.test(gap)) || CLAUSE_WORDS.has(lower))) clause += 1;
     tokens.push({
       text,
       bare,
@@ -75,7 +77,7 @@ export function tokenize(line: string): Token[] {
       start,
       end: start + text.length,
       clause,
-      afterComma: gap.includes(','),
+      afterComma: !plainGap && gap.includes(','),
     });
     previousEnd = start + text.length;
   }

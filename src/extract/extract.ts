@@ -1,11 +1,11 @@
 import { ERROR_CODES, FileError } from '../errors';
 import { decodeText, detectFormat } from './detect';
-import type { ExtractedDocument, ExtractionWarning, Format, Line } from './document.schema';
+import type { ExtractedDocument, ExtractionWarning, Format, Line, Section } from './document.schema';
 import { extractDocx } from './docx';
 import { joinHyphenatedLines, normaliseLine } from './normalise';
 import { DEFAULT_MAX_PAGES, extractPdf } from './pdf';
 import type { RawExtraction, RawLine } from './raw-line';
-import { assignSections } from './sections';
+import { sectionStep } from './sections';
 import { extractPlainText } from './text';
 
 export interface ExtractOptions {
@@ -47,33 +47,39 @@ function extractByFormat(format: Format, bytes: Uint8Array, options: ExtractOpti
   }
 }
 
-/** Normalise, find sections, number lines per page, count visible characters. */
+/**
+ * Normalise, find sections, number lines per page, count visible characters. One pass that builds
+ * each final line once: the earlier map/filter/map chain copied every line three times.
+ */
 export function finish(format: Format, raw: RawExtraction): ExtractedDocument {
   // DOCX lines are paragraphs: a trailing hyphen there is a real one, not a line-break split.
   const joined = format === 'docx' ? raw.lines : joinHyphenatedLines(raw.lines, sameFlow);
-  const normalised = joined
-    .map((line) => ({ ...line, text: normaliseLine(line.text) }))
-    .filter((line) => line.text !== '');
-  if (normalised.length === 0) {
+  const lines: Line[] = [];
+  const counters = new Map<number, number>();
+  let section: Section = 'header';
+  let characters = 0;
+  for (const rawLine of joined) {
+    const text = normaliseLine(rawLine.text);
+    if (text === '') continue;
+    const place = sectionStep(section, text, rawLine.hidden);
+    section = place.section;
+    const number = (counters.get(rawLine.page) ?? 0) + 1;
+    counters.set(rawLine.page, number);
+    lines.push(toLine(rawLine, number, text, place));
+    if (!rawLine.hidden) characters += text.length;
+  }
+  if (lines.length === 0) {
     throw new FileError(ERROR_CODES.EMPTY_FILE, 'The file contains no text; check that the right file was uploaded.');
   }
-  const counters = new Map<number, number>();
-  const lines: Line[] = assignSections(normalised).map((line) => {
-    const number = (counters.get(line.page) ?? 0) + 1;
-    counters.set(line.page, number);
-    return {
-      page: line.page,
-      line: number,
-      text: line.text,
-      section: line.section,
-      heading: line.heading,
-      hidden: line.hidden,
-      ...(line.hiddenReason !== undefined ? { hiddenReason: line.hiddenReason } : {}),
-      ...(line.origin !== undefined ? { origin: line.origin } : {}),
-    };
-  });
-  const characters = lines.reduce((sum, line) => sum + (line.hidden ? 0 : line.text.length), 0);
   return { format, pageCount: raw.pageCount, lines, characters, warnings: [...raw.warnings, ...hiddenWarnings(lines)] };
+}
+
+/** The final line; keys in the order reports serialise them, optional ones only when set. */
+function toLine(raw: RawLine, number: number, text: string, place: { section: Section; heading: boolean }): Line {
+  const line: Line = { page: raw.page, line: number, text, section: place.section, heading: place.heading, hidden: raw.hidden };
+  if (raw.hiddenReason !== undefined) line.hiddenReason = raw.hiddenReason;
+  if (raw.origin !== undefined) line.origin = raw.origin;
+  return line;
 }
 
 /** A word is only rejoined across lines of the same page, column and visibility. */

@@ -15,6 +15,8 @@ const GLYPH_BULLET = /^[•◦▪▫‣●○■□►▸▹➢➤✓✔❖⁃�
 /** ASCII-like bullets count only when followed by a space, so "-5%" or "*args" stay intact. */
 const DASH_BULLET = /^[-–—*+]\s+/u;
 const SPACES = /\s+/g;
+/** Whitespace that SPACES would change: anything but single ordinary spaces. */
+const IRREGULAR_SPACING = /[^\S ]|\s\s/;
 
 /**
  * Normalises one line: NFKC (ligatures ﬁ/ﬂ become fi/fl, NBSP becomes a space), soft hyphens,
@@ -22,14 +24,10 @@ const SPACES = /\s+/g;
  * collapsed and trimmed.
  */
 export function normaliseLine(text: string): string {
-  const cleaned = text
-    .normalize('NFKC')
-    .replace(ZERO_WIDTH, '')
-    .replace(SOFT_HYPHEN, '')
-    .replace(CONTROL, ' ')
-    .replace(SPACES, ' ')
-    .trim();
-  return normaliseBullet(cleaned);
+  let cleaned = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SOFT_HYPHEN, '').replace(CONTROL, ' ');
+  // Most lines are already single-spaced: a test is much cheaper than replacing every space by itself.
+  if (IRREGULAR_SPACING.test(cleaned)) cleaned = cleaned.replace(SPACES, ' ');
+  return normaliseBullet(cleaned.trim());
 }
 
 /** Writes any leading bullet as "- " so every list item looks the same; a lone bullet is empty. */
@@ -55,19 +53,25 @@ export function joinHyphenatedLines<T extends { text: string }>(
   lines: readonly T[],
   canJoin: (first: T, second: T) => boolean = () => true,
 ): T[] {
-  const result: T[] = lines.map((line) => ({ ...line }));
+  // Lines are copied only when a join changes them: few lines end in a hyphen, and copying every
+  // line of every document showed up in profiles. The input lines are never modified.
+  const result: T[] = lines.slice();
   for (let index = 0; index + 1 < result.length; index++) {
     const current = result[index];
     const next = result[index + 1];
-    if (!current || !next || !canJoin(current, next)) continue;
-    const currentText = current.text.replace(/\s+$/u, '');
-    if (!TRAILING_HYPHEN.test(currentText)) continue;
-    const nextText = next.text.replace(/^\s+/u, '');
+    if (!current || !next) continue;
+    // trimEnd/trimStart remove exactly what /\s+$/u and /^\s+/u match.
+    const currentText = current.text.trimEnd();
+    // The character test is a cheap pre-check for TRAILING_HYPHEN, which few lines pass.
+    const last = currentText.at(-1);
+    if ((last !== '-' && last !== '\u00AD') || !canJoin(current, next) || !TRAILING_HYPHEN.test(currentText)) continue;
+    const nextText = next.text.trimStart();
     const word = LEADING_WORD.exec(nextText);
     if (!word || word[1] === undefined) continue;
     const carried = word[1] + (word[2] ?? '');
-    current.text = currentText.slice(0, -1) + carried;
-    next.text = nextText.slice(word[0].length);
+    result[index] = { ...current, text: currentText.slice(0, -1) + carried };
+    result[index + 1] = { ...next, text: nextText.slice(word[0].length) };
   }
   return result.filter((line) => line.text.trim() !== '');
 }
+

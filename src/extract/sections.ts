@@ -58,7 +58,8 @@ export interface HeadingMatch {
  * `hint` is true when the source marked the line as a heading (Markdown `#`, DOCX h1-h6).
  */
 export function matchHeading(text: string): HeadingMatch | undefined {
-  const standalone = lookUp(text.replace(/:\s*$/, ''), MAX_HEADING_WORDS);
+  // matchHeading runs on every line: skip the regex passes that have nothing to remove.
+  const standalone = lookUp(text.includes(':') ? text.replace(/:\s*$/, '') : text, MAX_HEADING_WORDS);
   if (standalone) return { section: standalone, standalone: true };
   const colon = text.indexOf(':');
   if (colon <= 0 || text.slice(colon + 1).trim() === '') return undefined;
@@ -71,8 +72,18 @@ export function matchHeading(text: string): HeadingMatch | undefined {
 
 function lookUp(raw: string, maxWords: number): Section | undefined {
   const cleaned = cleanHeading(raw);
-  if (cleaned === '' || cleaned.split(' ').length > maxWords) return undefined;
+  if (cleaned === '' || hasMoreWords(cleaned, maxWords)) return undefined;
   return VOCABULARY.find((entry) => entry.pattern.test(cleaned))?.section;
+}
+
+/** More than `maxWords` space-separated words (counts spaces; no array of words is built). */
+function hasMoreWords(text: string, maxWords: number): boolean {
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    spaces += 1;
+    if (spaces >= maxWords) return true;
+  }
+  return false;
 }
 
 /** Lower-cases and strips markup, numbering, bullets, letter-spacing and "&" from a heading. */
@@ -85,16 +96,28 @@ export function cleanHeading(raw: string): string {
       .map((word) => word.replace(/ /g, ''))
       .join(' ');
   }
-  return text
+  text = text
     .replace(/^#{1,6}\s*/, '')
     .replace(/^[-–•*\s]+/u, '')
-    .replace(/^(\d+|[ivx]+)[.)]\s+/i, '')
-    .replace(/[*_]+/g, '')
-    .replace(/\s*&\s*/g, ' and ')
+    .replace(/^(\d+|[ivx]+)[.)]\s+/i, '');
+  // Most lines have no emphasis or "&": skip those whole-line passes (cleanHeading runs on every line).
+  if (text.includes('*') || text.includes('_')) text = text.replace(/[*_]+/g, '');
+  if (text.includes('&')) text = text.replace(/\s*&\s*/g, ' and ');
+  return text
     .replace(/[.:]+$/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * One step of the section walk: the section a line belongs to, given the section of the line
+ * before it, and whether the line is a standalone heading. Hidden text must not steer the reading
+ * of visible text, so a hidden line never opens a section.
+ */
+export function sectionStep(current: Section, text: string, hidden: boolean | undefined): { section: Section; heading: boolean } {
+  const match = hidden ? undefined : matchHeading(text);
+  return match ? { section: match.section, heading: match.standalone } : { section: current, heading: false };
 }
 
 /**
@@ -107,9 +130,8 @@ export function assignSections<T extends { text: string; hidden?: boolean }>(
 ): Array<T & { section: Section; heading: boolean }> {
   let current: Section = 'header';
   return lines.map((line) => {
-    // Hidden text must not steer the reading of visible text.
-    const match = line.hidden ? undefined : matchHeading(line.text);
-    if (match) current = match.section;
-    return { ...line, section: current, heading: match?.standalone ?? false };
+    const step = sectionStep(current, line.text, line.hidden);
+    current = step.section;
+    return { ...line, section: current, heading: step.heading };
   });
 }

@@ -4,9 +4,18 @@ import { htmlPage } from './html-page';
 import { LEVEL_TEXT } from './level-text';
 import type { OkReport, Report, ReportRequirement } from './report.schema';
 
-export function levelBadge(level: keyof typeof LEVEL_TEXT): string {
+function badgeFor(level: keyof typeof LEVEL_TEXT): string {
   const text = LEVEL_TEXT[level];
   return `<span class="level level-${level}" title="${escapeHtml(text.meaning)}">${text.symbol} ${text.label}</span>`;
+}
+
+/** The four badges are fixed: built once, not per item of every report. */
+const LEVEL_BADGES = Object.fromEntries(
+  (Object.keys(LEVEL_TEXT) as Array<keyof typeof LEVEL_TEXT>).map((level) => [level, badgeFor(level)]),
+) as Record<keyof typeof LEVEL_TEXT, string>;
+
+export function levelBadge(level: keyof typeof LEVEL_TEXT): string {
+  return LEVEL_BADGES[level];
 }
 
 /** The quote with its matched words in <mark>, all escaped. */
@@ -71,13 +80,13 @@ export function extractedText(report: OkReport): string {
       parts.push(`<div class="page">page ${page}</div>`);
     }
     const anchor = lineAnchor(line.page, line.line);
-    const classes = ['ln'];
-    if (line.heading) classes.push('heading');
-    if (evidenceLines.has(anchor)) classes.push('evidence');
-    if (line.hidden) classes.push('hidden');
+    let classes = 'ln';
+    if (line.heading) classes += ' heading';
+    if (evidenceLines.has(anchor)) classes += ' evidence';
+    if (line.hidden) classes += ' hidden';
     const hiddenNote = line.hidden ? ` [hidden: ${escapeHtml(line.hiddenReason ?? 'not visible to a reader')}]` : '';
     parts.push(
-      `<div class="${classes.join(' ')}" id="${anchor}"><span class="no">${line.page}:${line.line}</span><span>${escapeHtml(line.text)}${hiddenNote}</span></div>`,
+      `<div class="${classes}" id="${anchor}"><span class="no">${line.page}:${line.line}</span><span>${escapeHtml(line.text)}${hiddenNote}</span></div>`,
     );
   }
   parts.push('</div>');
