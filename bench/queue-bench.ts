@@ -414,7 +414,7 @@ async function retentionCheck(redis: Redis, config: AppConfig): Promise<ScaleRes
     const storageKeys = batch.filter((key) => !queuePrefixes.some((prefix) => key.startsWith(prefix)));
     for (const key of batch) {
       const queue = Object.values(QUEUE_NAMES).find((name) => key.startsWith(`${config.keyPrefix}:${name}:`));
-      if (queue && /^(extract|tag|report|callback)-[^:]+$/.test(key.slice(`${config.keyPrefix}:${queue}:`.length))) jobKeys[queue] = (jobKeys[queue] ?? 0) + 1;
+      if (queue && /^(screen|extract|tag|report|callback)-[^:]+$/.test(key.slice(`${config.keyPrefix}:${queue}:`.length))) jobKeys[queue] = (jobKeys[queue] ?? 0) + 1;
     }
     if (storageKeys.length > 0) {
       const pipeline = redis.pipeline();
