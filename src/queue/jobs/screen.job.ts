@@ -6,7 +6,7 @@ import { tagEvidence } from '../../evidence/tag-evidence';
 import { buildReport } from '../../report/build-report';
 import { defineJob, type JobDefinition } from '../job-context';
 import { JOB_NAMES } from '../job-names';
-import { queueCallbacks, recordFailure, requireProfile } from './stage-outcome';
+import { finishWithReport, recordFailure, requireProfile } from './stage-outcome';
 import { StagePayloadSchema, STAGE_PAYLOAD_VERSION, type StagePayload } from './stage-payload';
 
 export const ScreenPayloadSchema = StagePayloadSchema;
@@ -64,21 +64,20 @@ export function createScreenJob(extract: DocumentExtractor): JobDefinition<typeo
         throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
       }
       const running = { state: 'running', updatedAt: new Date().toISOString() } as const;
+      const [, bytes] = await Promise.all([
+        ctx.storage.setState(payload.resumeId, payload.reportId, running),
+        stored.document ? undefined : ctx.storage.getBytes(payload.resumeId),
+      ]);
       let document = stored.document;
       let extracted: ExtractedDocument | undefined;
       if (!document) {
-        const [, bytes] = await Promise.all([ctx.storage.setState(payload.resumeId, payload.reportId, running), ctx.storage.getBytes(payload.resumeId)]);
         if (!bytes) throw new UnrecoverableError('The file is no longer stored (erased or past retention); submit it again.');
         extracted = await extractOrReport(extract, bytes, ctx.config, payload, ctx);
         document = extracted;
-      } else {
-        await ctx.storage.setState(payload.resumeId, payload.reportId, running);
       }
       const evidence = tagEvidence(document, profile);
-      const report = buildReport({ source: stored.source, profile, document, evidence });
-      await ctx.storage.putReport(payload.resumeId, payload.reportId, report, extracted);
+      await finishWithReport(ctx, payload, buildReport({ source: stored.source, profile, document, evidence }), extracted);
       run.logger.debug({ profile: profile.id }, 'report stored');
-      await queueCallbacks(ctx, payload.resumeId, payload.reportId);
     },
     onFinalFailure: (payload, ctx, error) => recordFailure(ctx, payload, error),
   });

@@ -1,4 +1,5 @@
 import { toErrorInfo } from '../../errors';
+import type { ExtractedDocument } from '../../extract/document.schema';
 import type { Profile } from '../../profile/profile.schema';
 import { buildErrorReport } from '../../report/build-report';
 import type { Report } from '../../report/report.schema';
@@ -18,12 +19,13 @@ export function requireProfile(ctx: JobContext, profileRef: string): Profile {
 }
 
 /**
- * Stores the report (ok or error), marks the file done/failed and queues a callback for every
+ * Stores the report (ok or error; with a freshly extracted `document`, that too), marks the
+ * file done/failed and queues a callback for every
  * batch that submitted this file with a callback URL, including batches that joined while the
  * job was running (they are found from the résumé's batch set, not from the payload).
  */
-export async function finishWithReport(ctx: JobContext, payload: StagePayload, report: Report): Promise<void> {
-  await ctx.storage.putReport(payload.resumeId, payload.reportId, report);
+export async function finishWithReport(ctx: JobContext, payload: StagePayload, report: Report, document?: ExtractedDocument): Promise<void> {
+  await ctx.storage.putReport(payload.resumeId, payload.reportId, report, document);
   await queueCallbacks(ctx, payload.resumeId, payload.reportId);
 }
 
