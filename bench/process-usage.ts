@@ -124,8 +124,17 @@ export function reapedChildrenCpuMs(): number {
 
 /** Peak resident set size (VmHWM) of a process in MB, or undefined when it is gone. */
 export function peakRssMb(pid: number): number | undefined {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Resident set size now (VmRSS) of a process in MB, or undefined when it is gone. */
+export function currentRssMb(pid: number): number | undefined {
+  return statusMb(pid, 'VmRSS');
+}
+
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match?.[1] ? Number(match[1]) / 1024 : undefined;
   } catch {
     return undefined;

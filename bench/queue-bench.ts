@@ -30,11 +30,13 @@ export interface QueueRun {
   workerCpuMsByThread: { mainThreads: number; otherThreads: number; reapedChildren: number };
   /** Redis commands per résumé (INFO commandstats deltas), the busiest first. */
   redisCallsPerResume: Record<string, number>;
-  /** total − the in-process CPU of the same stages. */
+  /** total − the in-process CPU of the same work with extraction in a budgeted thread, as the CLI runs it. */
   overheadMsPerResume: number;
   /** Per BullMQ job: a résumé is JOBS_PER_RESUME job(s) (`resume.screen`). */
   overheadMsPerJob: number;
   overheadPercent: number;
+  /** total − the in-process CPU of the same stages parsed on the calling thread (the thread's cost counted as overhead too). */
+  overheadOverMainThreadStages: { msPerResume: number; percent: number };
   /** Upload (submitFile called) to report stored (screen job completed), at `latencyRate`/s. */
   latency: Summary;
   latencyRate: number;
@@ -43,7 +45,10 @@ export interface QueueRun {
 
 export interface QueueBenchResult {
   redisUrl: string;
+  /** In-process CPU of the same stages, parsed on the calling thread (stage timings). */
   inProcessCpuMsPerResume: number;
+  /** In-process CPU of the same work with extraction in a budgeted thread (as the CLI runs it): the overhead baseline. */
+  inProcessThreadedCpuMsPerResume: number;
   runs: QueueRun[];
   scalingTwoOverOne: number | null;
   peakRssMb: number;
@@ -66,6 +71,12 @@ export interface ScaleResult {
   lastOverFirstThousandCpu: number;
   peakRssMb: number;
   peakRssMbDetail: { worker: number; sandbox: number };
+  /**
+   * After every thousand completions: the largest worker VmRSS at that moment and the largest
+   * VmHWM so far. A leak shows as RSS climbing thousand after thousand; a plateau with one high
+   * peak is a single large file or a garbage collection that came late.
+   */
+  workerRssMbPerThousand: Array<{ done: number; rssMb: number; peakRssMb: number }>;
   redis: {
     usedMemoryMbBefore: number;
     usedMemoryMbAtFirstThousand: number;
@@ -319,6 +330,7 @@ export async function runQueueBench(input: {
   workerConcurrency: number;
   pin: boolean;
   inProcessCpuMsPerResume: number;
+  inProcessThreadedCpuMsPerResume: number;
   log: (line: string) => void;
 }): Promise<QueueBenchResult> {
   const documents = input.documents;
@@ -360,7 +372,8 @@ export async function runQueueBench(input: {
         input.log(`  ${round(resumesPerSecond, 1)} résumés/s; latency at ${rate}/s on ${latencyCount} résumés …`);
         const latencies = await harness.latency(latencyCount, rate, load);
         await harness.stopListening();
-        const overhead = perResume.total - input.inProcessCpuMsPerResume;
+        const overhead = perResume.total - input.inProcessThreadedCpuMsPerResume;
+        const overMainThreadStages = perResume.total - input.inProcessCpuMsPerResume;
         return {
           workers,
           workerConcurrency: input.workerConcurrency,
@@ -379,6 +392,7 @@ export async function runQueueBench(input: {
           overheadMsPerResume: round(overhead),
           overheadMsPerJob: round(overhead / JOBS_PER_RESUME),
           overheadPercent: round((overhead / perResume.total) * 100, 1),
+          overheadOverMainThreadStages: { msPerResume: round(overMainThreadStages), percent: round((overMainThreadStages / perResume.total) * 100, 1) },
           latency: summarise(latencies),
           latencyRate: rate,
           peakRssMb: cluster.peakRssMb(),
@@ -391,6 +405,7 @@ export async function runQueueBench(input: {
   return {
     redisUrl: input.redisUrl.replace(/\/\/[^@/]*@/, '//***@'),
     inProcessCpuMsPerResume: input.inProcessCpuMsPerResume,
+    inProcessThreadedCpuMsPerResume: input.inProcessThreadedCpuMsPerResume,
     runs,
     scalingTwoOverOne: one && two ? round(two.resumesPerSecond / one.resumesPerSecond) : null,
     peakRssMb: round(Math.max(0, ...runs.map((run) => Math.max(run.peakRssMb.worker, run.peakRssMb.sandbox))), 1),
@@ -462,8 +477,13 @@ export async function runScaleBench(input: { files: readonly CorpusFile[]; redis
     const size = Math.min(1000, Math.floor(files.length / 2));
     // Worker CPU at the start, after the first thousand, at the start of the last thousand and at the end.
     const cpuAt = { start: cluster.cpuMs(), firstDone: 0, lastStart: 0, end: 0 };
+    const workerRssMbPerThousand: ScaleResult['workerRssMbPerThousand'] = [];
     const { completions } = await harness.throughput(files.length, load, (done) => {
-      if (done % 1000 === 0) input.log(`  ${done}/${files.length}`);
+      if (done % 1000 === 0) {
+        const peak = cluster.peakRssMb();
+        workerRssMbPerThousand.push({ done, rssMb: round(cluster.rssMb(), 1), peakRssMb: round(Math.max(peak.worker, peak.sandbox), 1) });
+        input.log(`  ${done}/${files.length}`);
+      }
       if (done === size) cpuAt.firstDone = cluster.cpuMs();
       if (done === files.length - size) cpuAt.lastStart = cluster.cpuMs();
       if (done === Math.min(1000, files.length)) void redisInfo(redis).then((info) => (usedMemoryMbAtFirstThousand = info.usedMemoryMb));
@@ -487,6 +507,7 @@ export async function runScaleBench(input: { files: readonly CorpusFile[]; redis
       lastOverFirstThousandCpu: round((cpuAt.end - cpuAt.lastStart) / (cpuAt.firstDone - cpuAt.start)),
       peakRssMb: round(Math.max(peak.worker, peak.sandbox), 1),
       peakRssMbDetail: { worker: round(peak.worker, 1), sandbox: round(peak.sandbox, 1) },
+      workerRssMbPerThousand,
       redis: { usedMemoryMbBefore: round(usedMemoryMbBefore, 1), usedMemoryMbAtFirstThousand: round(usedMemoryMbAtFirstThousand, 1), usedMemoryMbAfter: round(usedMemoryMbAfter, 1), ...retention },
     };
   });

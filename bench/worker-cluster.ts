@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { workerEnvironment, type AppConfig } from '../src/config';
-import { peakRssMb, processTree, treeCpuMs, treeCpuMsByThread } from './process-usage';
+import { currentRssMb, peakRssMb, processTree, treeCpuMs, treeCpuMsByThread } from './process-usage';
 
 /**
  * Worker processes (`workers/start.ts`; extraction runs in their worker threads) started for a
@@ -19,6 +19,8 @@ export interface WorkerCluster {
   cpuMsByThread(): { mainThreads: number; otherThreads: number; reapedChildren: number };
   /** Largest VmHWM of the worker processes (threads included) and of any Node child process. */
   peakRssMb(): { worker: number; sandbox: number };
+  /** Largest VmRSS of the worker processes right now (is memory growing, or only peaking?). */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export function startWorkers(config: AppConfig, count: number, pinCores: Array<s
       }
       return { worker, sandbox };
     },
+    rssMb: () => Math.max(0, ...pids.map((pid) => currentRssMb(pid) ?? 0)),
     stop: async () => {
       const exits = children.map(
         (child) =>
