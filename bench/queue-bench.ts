@@ -49,6 +49,8 @@ export interface QueueBenchResult {
   inProcessCpuMsPerResume: number;
   /** In-process CPU of the same work with extraction in a budgeted thread (as the CLI runs it): the overhead baseline. */
   inProcessThreadedCpuMsPerResume: number;
+  /** The core that baseline ran pinned to (as the 1-worker run is), or null when not pinned. */
+  inProcessThreadedPinnedCore: string | null;
   runs: QueueRun[];
   scalingTwoOverOne: number | null;
   peakRssMb: number;
@@ -331,6 +333,7 @@ export async function runQueueBench(input: {
   pin: boolean;
   inProcessCpuMsPerResume: number;
   inProcessThreadedCpuMsPerResume: number;
+  inProcessThreadedPinnedCore: string | null;
   log: (line: string) => void;
 }): Promise<QueueBenchResult> {
   const documents = input.documents;
@@ -406,6 +409,7 @@ export async function runQueueBench(input: {
     redisUrl: input.redisUrl.replace(/\/\/[^@/]*@/, '//***@'),
     inProcessCpuMsPerResume: input.inProcessCpuMsPerResume,
     inProcessThreadedCpuMsPerResume: input.inProcessThreadedCpuMsPerResume,
+    inProcessThreadedPinnedCore: input.inProcessThreadedPinnedCore,
     runs,
     scalingTwoOverOne: one && two ? round(two.resumesPerSecond / one.resumesPerSecond) : null,
     peakRssMb: round(Math.max(0, ...runs.map((run) => Math.max(run.peakRssMb.worker, run.peakRssMb.sandbox))), 1),

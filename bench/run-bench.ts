@@ -170,7 +170,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { runQueueBench, runScaleBench } = await import('./queue-bench');
     if (options.queue) {
       options.log(`The same work in-process with extraction in a budgeted thread, as the CLI runs it (the queue's baseline) …`);
-      const threaded = await runThreadedInProcess(documents, profile);
+      const threaded = await runThreadedInProcess(documents, profile, options.pin ? '0' : undefined);
       queue = await runQueueBench({
         documents,
         redisUrl: options.redisUrl,
@@ -179,6 +179,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         pin: options.pin,
         inProcessCpuMsPerResume: round(queueEquivalentCpuMs),
         inProcessThreadedCpuMsPerResume: round(threaded.cpuMsPerDocument),
+        inProcessThreadedPinnedCore: threaded.pinnedCore,
         log: options.log,
       });
     }
@@ -355,7 +356,7 @@ export function formatTables(result: BenchResult): string {
     }
     out.push(q.toString());
     out.push(
-      `Queue: in-process CPU of the same work ${fmt(result.queue.inProcessThreadedCpuMsPerResume)} ms/résumé with its extraction thread (the overhead baseline), ${fmt(result.queue.inProcessCpuMsPerResume)} ms/résumé parsed on the calling thread; 2 workers / 1 worker = ${fmt(result.queue.scalingTwoOverOne)}×`,
+      `Queue: in-process CPU of the same work ${fmt(result.queue.inProcessThreadedCpuMsPerResume)} ms/résumé with its extraction thread${result.queue.inProcessThreadedPinnedCore === null ? '' : ` pinned to core ${result.queue.inProcessThreadedPinnedCore}`} (the overhead baseline), ${fmt(result.queue.inProcessCpuMsPerResume)} ms/résumé parsed on the calling thread; 2 workers / 1 worker = ${fmt(result.queue.scalingTwoOverOne)}×`,
     );
     out.push(`  overhead over calling-thread stages: ${result.queue.runs.map((run) => `${run.workers} worker(s) ${fmt(run.overheadOverMainThreadStages.msPerResume)} ms, ${fmt(run.overheadOverMainThreadStages.percent, 1)} %`).join('; ')}`);
   }
