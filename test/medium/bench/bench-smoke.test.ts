@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { STAGE_NAMES } from '../../../bench/in-process';
+import { runThreadedInProcess, STAGE_NAMES } from '../../../bench/in-process';
+import { defaultProfile } from '../../../src/profile/load-profile';
 import { runBench } from '../../../bench/run-bench';
 
 /** The in-process part of `npm run bench` on a tiny generated corpus. No timing is asserted. */
@@ -55,4 +56,24 @@ describe('bench (in-process part)', () => {
     expect(written.targets.find((target) => target.id === 'queue-overhead')?.status).toBe('SKIPPED');
     expect(written.targets.find((target) => target.id === 'cpu-vs-getText')?.status).toBe('SKIPPED');
   });
+});
+
+/** The queue's overhead baseline: the same work in-process, extraction in a budgeted thread. */
+describe('bench (threaded in-process baseline)', () => {
+  it('screens every document through an extraction thread and reports CPU per document, pinned when asked', async () => {
+    const folder = path.join(__dirname, '../../../fixtures/resumes');
+    const names = (await readdir(folder)).filter((name) => /\.(pdf|docx|txt)$/.test(name)).slice(0, 4);
+    const documents = await Promise.all(
+      names.map(async (fileName) => ({ fileName, kind: path.extname(fileName).slice(1), bytes: new Uint8Array(await readFile(path.join(folder, fileName))) })),
+    );
+    const affinityBefore = await readFile('/proc/self/status', 'utf8').then((status) => /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1]);
+    const result = await runThreadedInProcess(documents, defaultProfile(), '0');
+    expect(result.documents).toBe(documents.length);
+    expect(result.cpuMsPerDocument).toBeGreaterThan(0);
+    // taskset is part of util-linux; where it is missing the pass runs unpinned and says so.
+    expect([null, '0']).toContain(result.pinnedCore);
+    // Whatever happened, the process gets its previous affinity back.
+    const affinityAfter = await readFile('/proc/self/status', 'utf8').then((status) => /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1]);
+    expect(affinityAfter).toBe(affinityBefore);
+  }, 60_000);
 });
