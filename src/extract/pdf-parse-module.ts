@@ -70,7 +70,6 @@ const canvasStandIn = {
       renderingUnsupported();
     }
   },
-  createCanvas: renderingUnsupported,
 };
 
 /**
