@@ -113,25 +113,12 @@ export function cleanHeading(raw: string): string {
 /**
  * One step of the section walk: the section a line belongs to, given the section of the line
  * before it, and whether the line is a standalone heading. Hidden text must not steer the reading
- * of visible text, so a hidden line never opens a section.
+ * of visible text, so a hidden line never opens a section. finish() walks every line with it from
+ * `header`: lines before the first recognised heading stay there, and unknown headings (a company
+ * name in bold, "## Acme Corp") never change the section, so they stay inside the one they appear in.
  */
 export function sectionStep(current: Section, text: string, hidden: boolean | undefined): { section: Section; heading: boolean } {
   const match = hidden ? undefined : matchHeading(text);
   return match ? { section: match.section, heading: match.standalone } : { section: current, heading: false };
 }
 
-/**
- * Sets `section` and `heading` on every line: lines before the first recognised heading are
- * `header`; a heading line belongs to the section it opens. Unknown headings (a company name in
- * bold, "## Acme Corp") never change the section, so they stay inside the one they appear in.
- */
-export function assignSections<T extends { text: string; hidden?: boolean }>(
-  lines: readonly T[],
-): Array<T & { section: Section; heading: boolean }> {
-  let current: Section = 'header';
-  return lines.map((line) => {
-    const step = sectionStep(current, line.text, line.hidden);
-    current = step.section;
-    return { ...line, section: current, heading: step.heading };
-  });
-}

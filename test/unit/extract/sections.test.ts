@@ -1,9 +1,14 @@
-import { assignSections, cleanHeading, matchHeading } from '../../../src/extract/sections';
+import { finish } from '../../../src/extract/extract';
+import { cleanHeading, matchHeading } from '../../../src/extract/sections';
+
+/** Sections as finish() assigns them while it walks the lines (sectionStep line by line). */
+const linesOf = (lines: Array<{ text: string; hidden?: boolean }>) =>
+  finish('txt', { pageCount: 1, lines: lines.map(({ text, hidden }) => ({ page: 1, text, hidden: hidden ?? false })), warnings: [] }).lines;
 
 const sectionsOf = (texts: string[]): Array<[string, string, boolean]> =>
-  assignSections(texts.map((text) => ({ text }))).map((line) => [line.text, line.section, line.heading]);
+  linesOf(texts.map((text) => ({ text }))).map((line) => [line.text, line.section, line.heading]);
 
-describe('assignSections', () => {
+describe('sections, as finish assigns them', () => {
   it('puts lines before the first heading in the header', () => {
     expect(sectionsOf(['Morgan Vale', 'morgan@example.org', 'EXPERIENCE', 'Engineer, Acme'])).toEqual([
       ['Morgan Vale', 'header', false],
@@ -56,7 +61,7 @@ describe('assignSections', () => {
   });
 
   it('ignores hidden lines when looking for headings', () => {
-    const result = assignSections([{ text: 'EXPERIENCE' }, { text: 'PUBLICATIONS', hidden: true }, { text: 'Acme' }]);
+    const result = linesOf([{ text: 'EXPERIENCE' }, { text: 'PUBLICATIONS', hidden: true }, { text: 'Acme' }]);
     expect(result.map((line) => line.section)).toEqual(['experience', 'experience', 'experience']);
   });
 });
