@@ -58,6 +58,11 @@ describe('bench (in-process part)', () => {
   });
 });
 
+/** The CPUs this process may run on (its affinity), as the kernel lists them. */
+async function allowedCpus(): Promise<string | undefined> {
+  return /Cpus_allowed_list:\s*(\S+)/.exec(await readFile('/proc/self/status', 'utf8'))?.[1];
+}
+
 /** The queue's overhead baseline: the same work in-process, extraction in a budgeted thread. */
 describe('bench (threaded in-process baseline)', () => {
   it('screens every document through an extraction thread and reports CPU per document, pinned when asked', async () => {
@@ -66,14 +71,14 @@ describe('bench (threaded in-process baseline)', () => {
     const documents = await Promise.all(
       names.map(async (fileName) => ({ fileName, kind: path.extname(fileName).slice(1), bytes: new Uint8Array(await readFile(path.join(folder, fileName))) })),
     );
-    const affinityBefore = await readFile('/proc/self/status', 'utf8').then((status) => /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1]);
+    const affinityBefore = await allowedCpus();
     const result = await runThreadedInProcess(documents, defaultProfile(), '0');
     expect(result.documents).toBe(documents.length);
     expect(result.cpuMsPerDocument).toBeGreaterThan(0);
     // taskset is part of util-linux; where it is missing the pass runs unpinned and says so.
     expect([null, '0']).toContain(result.pinnedCore);
     // Whatever happened, the process gets its previous affinity back.
-    const affinityAfter = await readFile('/proc/self/status', 'utf8').then((status) => /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1]);
+    const affinityAfter = await allowedCpus();
     expect(affinityAfter).toBe(affinityBefore);
   }, 60_000);
 });
